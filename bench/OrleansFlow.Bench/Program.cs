@@ -1,0 +1,104 @@
+using System.Globalization;
+using OrleansFlow.Bench;
+using OrleansFlow.Bench.Baselines;
+
+// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--only name,name]
+// Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
+
+var options = BenchOptions.Default;
+HashSet<string>? only = null;
+for (int a = 0; a < args.Length; a++)
+{
+    string arg = args[a];
+    switch (arg)
+    {
+        case "--events":
+            options = options with { Events = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--keys":
+            options = options with { Keys = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--grain-events":
+            options = options with { GrainEvents = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--only":
+            only = new HashSet<string>(
+                NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                StringComparer.OrdinalIgnoreCase);
+            break;
+        case "-h" or "--help":
+            PrintUsage();
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{arg}'.");
+            PrintUsage();
+            return 2;
+    }
+}
+
+var all = CreateBenchmarks();
+if (only is not null)
+{
+    var unknown = only.Where(name => !all.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))).ToList();
+    if (unknown.Count > 0)
+    {
+        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(b => b.Name))}.");
+        return 2;
+    }
+}
+
+var selected = all.Where(b => only is null || only.Contains(b.Name)).ToList();
+
+Console.WriteLine("## OrleansFlow keyed-sum benchmark");
+Console.WriteLine();
+foreach (var line in MachineInfo.Describe())
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Workload: events={options.Events:N0}, keys={options.Keys:N0}, grain-per-key events={options.GrainEvents:N0}"));
+Console.WriteLine();
+
+var (_, failures) = await new BaselineRunner(Console.Out).RunAsync(selected, options, HandLoopBaseline.BenchmarkName);
+return failures == 0 ? 0 : 1;
+
+// ---------------------------------------------------------------------------------------------------------
+// The benchmarks, in table order. The hand loop must stay first: it is the reference for "x of hand loop".
+// >>> EXTENSION POINT: add the OrleansFlow keyed-sum runners (parallelism 1 and 2) here, as IBenchmark
+// >>> implementations (e.g. Name = "orleansflow-p1" / "orleansflow-p2"); they are then selectable with --only.
+// ---------------------------------------------------------------------------------------------------------
+static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
+[
+    new HandLoopBaseline(),
+    new AkkaStreamsBaseline(),
+    new BareBatchGrainBaseline(),
+    new GrainPerKeyBaseline(),
+    // TODO(OrleansFlow): new OrleansFlowKeyedSumBenchmark(parallelism: 1),
+    // TODO(OrleansFlow): new OrleansFlowKeyedSumBenchmark(parallelism: 2),
+];
+
+string NextValue(ref int index)
+{
+    if (index + 1 >= args.Length)
+    {
+        throw new ArgumentException($"Missing value after '{args[index]}'.");
+    }
+
+    return args[++index];
+}
+
+static long ParseCount(string name, string value)
+{
+    if (!long.TryParse(value.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal),
+            NumberStyles.Integer, CultureInfo.InvariantCulture, out long result) || result <= 0)
+    {
+        throw new ArgumentException($"{name}: '{value}' is not a positive integer.");
+    }
+
+    return result;
+}
+
+static void PrintUsage() => Console.WriteLine(
+    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--only name,name]\n" +
+    "Benchmarks: " + string.Join(", ", CreateBenchmarks().Select(b => b.Name)));

@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace OrleansFlow.Client.Api;
+
+/// <summary>The body of <c>POST /jobs</c>.</summary>
+public sealed class SubmitJobRequest
+{
+    /// <summary>The registered job name, e.g. <c>keyed-sum</c>.</summary>
+    public string? Job { get; set; }
+
+    /// <summary>The default parallelism; 1 when absent.</summary>
+    public int? Parallelism { get; set; }
+
+    /// <summary>The max parallelism; Flink's default rule when absent.</summary>
+    public int? MaxParallelism { get; set; }
+
+    /// <summary>Job arguments: strings, numbers or booleans.</summary>
+    public Dictionary<string, JsonElement>? Args { get; set; }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using OrleansFlow.Jobs;
+using OrleansFlow.KeyGroups;
+
+namespace OrleansFlow.Client.Api;
+
+/// <summary>Turns a <c>POST /jobs</c> body into a <see cref="JobSpec"/>, or says what is wrong with it (pure).</summary>
+public static class SubmitJobRequestParser
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Parses and validates <paramref name="body"/>; on failure <paramref name="error"/> says why.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out JobSpec? spec, out string? error)
+    {
+        spec = null;
+        SubmitJobRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<SubmitJobRequest>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            error = $"The request body is not a valid job submission: {e.Message}";
+            return false;
+        }
+        if (request is null)
+        {
+            error = "The request body is empty; expected {\"job\":\"keyed-sum\",\"parallelism\":2,...}.";
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(request.Job))
+        {
+            error = "The field 'job' (the registered job name) is required.";
+            return false;
+        }
+        var parallelism = request.Parallelism ?? 1;
+        if (parallelism < 1)
+        {
+            error = $"parallelism must be at least 1, got {parallelism}.";
+            return false;
+        }
+        var maxParallelism = request.MaxParallelism ?? KeyGroupAssignment.ComputeDefaultMaxParallelism(parallelism);
+        if (maxParallelism < 1 || maxParallelism > KeyGroupAssignment.UpperBoundMaxParallelism)
+        {
+            error = $"maxParallelism must be in [1, {KeyGroupAssignment.UpperBoundMaxParallelism}], got {maxParallelism}.";
+            return false;
+        }
+        if (parallelism > maxParallelism)
+        {
+            error = $"parallelism {parallelism} is above maxParallelism {maxParallelism}.";
+            return false;
+        }
+        var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Args ?? [])
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: args[name] = value.GetString()!; break;
+                case JsonValueKind.Number: args[name] = value.GetRawText(); break;
+                case JsonValueKind.True or JsonValueKind.False: args[name] = value.GetBoolean().ToString(CultureInfo.InvariantCulture).ToLowerInvariant(); break;
+                case JsonValueKind.Null: break;
+                default:
+                    error = $"Argument '{name}' must be a string, number or boolean.";
+                    return false;
+            }
+        }
+        spec = new JobSpec { JobName = request.Job.Trim(), Parallelism = parallelism, MaxParallelism = maxParallelism, Args = args };
+        error = null;
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+using OrleansFlow.Api.Graph;
+
+namespace OrleansFlow.Api;
+
+/// <summary>A stream of records of type <typeparamref name="T"/>, the output of one operator.</summary>
+public sealed class DataStream<T>
+{
+    private readonly Partitioning _partitioning;
+
+    internal DataStream(StreamJobBuilder builder, Transformation transformation, Partitioning? partitioning = null)
+    {
+        Builder = builder;
+        Transformation = transformation;
+        _partitioning = partitioning ?? Partitioning.Forward;
+    }
+
+    internal StreamJobBuilder Builder { get; }
+
+    internal Transformation Transformation { get; }
+
+    /// <summary>
+    /// Sets this operator's stable uid: its identity in checkpoints and savepoints. Without one, the uid is
+    /// <c>{kind}-{n}</c> with n the operator's position in creation order (e.g. <c>source-0</c>, <c>map-1</c>).
+    /// </summary>
+    public DataStream<T> Uid(string uid)
+    {
+        Transformation.SetUid(uid);
+        return this;
+    }
+
+    /// <summary>Overrides the job's parallelism for this operator.</summary>
+    public DataStream<T> SetParallelism(int parallelism)
+    {
+        if (parallelism < 1) throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "Parallelism must be at least 1.");
+        Transformation.Parallelism = parallelism;
+        return this;
+    }
+
+    /// <summary>Applies <paramref name="map"/> to each record.</summary>
+    public DataStream<TOut> Map<TOut>(Func<T, TOut> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Next<TOut>(new MapTransformation<T, TOut>(Builder.NextId, Transformation, _partitioning, map));
+    }
+
+    /// <summary>Keeps the records for which <paramref name="predicate"/> is true.</summary>
+    public DataStream<T> Filter(Func<T, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return Next<T>(new FilterTransformation<T>(Builder.NextId, Transformation, _partitioning, predicate));
+    }
+
+    /// <summary>Emits zero or more records per record.</summary>
+    public DataStream<TOut> FlatMap<TOut>(Action<T, ICollector<TOut>> flatMap)
+    {
+        ArgumentNullException.ThrowIfNull(flatMap);
+        return Next<TOut>(new FlatMapTransformation<T, TOut>(Builder.NextId, Transformation, _partitioning, flatMap));
+    }
+
+    /// <summary>Partitions the stream by key: records with equal keys reach the same subtask, by key group.</summary>
+    public KeyedStream<TKey, T> KeyBy<TKey>(Func<T, TKey> keySelector) where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(keySelector);
+        return new KeyedStream<TKey, T>(Builder, Transformation, keySelector);
+    }
+
+    /// <summary>Sends the next operator's input round-robin over its subtasks.</summary>
+    public DataStream<T> Rebalance() => new(Builder, Transformation, Partitioning.Rebalance);
+
+    /// <summary>Sends every record to every subtask of the next operator.</summary>
+    public DataStream<T> Broadcast() => new(Builder, Transformation, Partitioning.Broadcast);
+
+    /// <summary>Writes the stream to <paramref name="sink"/>.</summary>
+    public DataStream<T> SinkTo(ISink<T> sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        return Next<T>(new SinkTransformation<T>(Builder.NextId, Transformation, _partitioning, sink));
+    }
+
+    private DataStream<TOut> Next<TOut>(Transformation next) => new(Builder, Builder.Add(next));
+}

@@ -1,0 +1,16 @@
+using OrleansFlow.State;
+
+namespace OrleansFlow.Api;
+
+/// <summary>The context a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/> gets with each call.</summary>
+public abstract class KeyedContext<TKey> where TKey : notnull
+{
+    /// <summary>The key of the record being processed (or, in <c>ApplyToAllKeys</c>, of the key being visited).</summary>
+    public abstract TKey CurrentKey { get; }
+
+    /// <summary>
+    /// Makes each key that has a value in <paramref name="state"/> current in turn and calls <paramref name="action"/>
+    /// with it (Flink's <c>applyToAllKeys</c>). The action may read and clear state, not add keys.
+    /// </summary>
+    public abstract void ApplyToAllKeys(StateDescriptor state, Action<TKey> action);
+}

@@ -1,0 +1,39 @@
+using Orleans.Concurrency;
+using OrleansFlow.Tasks;
+namespace OrleansFlow.Jobs;
+
+/// <summary>
+/// One per job (key: job id), Flink's JobMaster. Protocol: <see cref="Submit"/> once (validates, deploys every task
+/// for attempt 1, starts sources, returns); then <see cref="GetDetails"/> and <see cref="Cancel"/> at any time. Tasks
+/// report to it through one-way calls only, so the job manager and its tasks never wait on each other.
+/// </summary>
+[Alias("OrleansFlow.IJobManagerGrain")]
+public interface IJobManagerGrain : IGrainWithStringKey
+{
+    /// <summary>Validates and starts the job. A refused submission changes nothing.</summary>
+    [Alias("Submit")]
+    Task<SubmitResult> Submit(JobSpec spec);
+
+    /// <summary>The job's status and counters; null when no job has this id.</summary>
+    [Alias("GetDetails")]
+    Task<JobDetails?> GetDetails();
+
+    /// <summary>Cancels a running job; no effect on a terminal one. Returns the status after the call.</summary>
+    [Alias("Cancel")]
+    Task<JobStatus?> Cancel();
+
+    /// <summary>A task of <paramref name="attempt"/> ended after its input ended.</summary>
+    [OneWay, Alias("TaskFinished")]
+    Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics);
+
+    /// <summary>A task of <paramref name="attempt"/> failed (user code threw, or a send failed).</summary>
+    [OneWay, Alias("TaskFailed")]
+    Task TaskFailed(TaskId task, int attempt, string cause);
+
+    /// <summary>
+    /// An activation of <paramref name="task"/> received work without having been deployed: its state was lost with a
+    /// previous activation (invariant 4).
+    /// </summary>
+    [OneWay, Alias("TaskLost")]
+    Task TaskLost(TaskId task);
+}

@@ -1,0 +1,18 @@
+namespace OrleansFlow.Jobs;
+
+/// <summary>What a job was submitted with; every silo rebuilds the same job graph from it.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansFlow.JobSpec")]
+public sealed record JobSpec
+{
+    /// <summary>The registered job name (e.g. <c>keyed-sum</c>).</summary>
+    [Id(0)] public required string JobName { get; init; }
+
+    /// <summary>The default parallelism of the job's operators.</summary>
+    [Id(1)] public required int Parallelism { get; init; }
+
+    /// <summary>The max parallelism (number of key groups), fixed for the job's life.</summary>
+    [Id(2)] public required int MaxParallelism { get; init; }
+
+    /// <summary>The job's arguments.</summary>
+    [Id(3)] public IReadOnlyDictionary<string, string> Args { get; init; } = new Dictionary<string, string>();
+}

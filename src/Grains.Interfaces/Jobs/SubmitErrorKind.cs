@@ -1,0 +1,14 @@
+namespace OrleansFlow.Jobs;
+
+/// <summary>Why a submission was refused.</summary>
+public enum SubmitErrorKind
+{
+    /// <summary>Accepted.</summary>
+    None,
+    /// <summary>No job is registered under the name.</summary>
+    UnknownJob,
+    /// <summary>A parameter or argument is invalid.</summary>
+    InvalidArgument,
+    /// <summary>A job with this id exists already.</summary>
+    AlreadyExists,
+}

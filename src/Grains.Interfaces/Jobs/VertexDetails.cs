@@ -1,0 +1,21 @@
+namespace OrleansFlow.Jobs;
+
+/// <summary>One vertex (chain of operators) of a job with its counters, summed over its subtasks.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansFlow.VertexDetails")]
+public sealed record VertexDetails
+{
+    /// <summary>The uid of the chain's first operator.</summary>
+    [Id(0)] public required string Uid { get; init; }
+
+    /// <summary>The uids of the chained operators, in order.</summary>
+    [Id(1)] public required IReadOnlyList<string> Operators { get; init; }
+
+    /// <summary>The vertex's parallelism.</summary>
+    [Id(2)] public required int Parallelism { get; init; }
+
+    /// <summary>Records received from upstream vertices.</summary>
+    [Id(3)] public long RecordsIn { get; init; }
+
+    /// <summary>Records sent to downstream vertices.</summary>
+    [Id(4)] public long RecordsOut { get; init; }
+}

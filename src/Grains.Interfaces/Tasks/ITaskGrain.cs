@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+namespace OrleansFlow.Tasks;
+
+/// <summary>
+/// A subtask: holds its input channels, operator chain, keyed state and output channels.
+/// Protocol: the job manager calls <see cref="Deploy"/> on every task of an attempt, then <see cref="Start"/>
+/// (sources begin reading); upstream tasks call <see cref="Deliver"/> with stamped elements, awaiting them with a
+/// bounded number in flight (backpressure). <see cref="Cancel"/> and <see cref="GetMetrics"/> interleave with work.
+/// An activation that was not deployed refuses <see cref="Deliver"/> (throws) and reports itself lost (invariant 4).
+/// </summary>
+[Alias("OrleansFlow.ITaskGrain")]
+public interface ITaskGrain : IGrainWithStringKey
+{
+    /// <summary>Deploys the task for an attempt: builds its chain, opens operators. A newer attempt replaces an older one.</summary>
+    [Alias("Deploy")]
+    Task Deploy(TaskDeployment deployment);
+
+    /// <summary>Starts reading (sources); no effect on other tasks.</summary>
+    [Alias("Start")]
+    Task Start(int attempt);
+
+    /// <summary>Delivers one channel element. Completes when it has been applied or buffered.</summary>
+    [Alias("Deliver")]
+    Task Deliver(ChannelBatch batch);
+
+    /// <summary>Stops the task of <paramref name="attempt"/>: no more records are processed, unfinished output is discarded.</summary>
+    [AlwaysInterleave, Alias("Cancel")]
+    Task Cancel(int attempt);
+
+    /// <summary>The task's counters.</summary>
+    [AlwaysInterleave, ReadOnly, Alias("GetMetrics")]
+    Task<TaskMetrics> GetMetrics();
+
+    /// <summary>Internal: the task's own continuation of its source loop.</summary>
+    [OneWay, Alias("RunSlice")]
+    Task RunSlice(int attempt);
+}

@@ -1,0 +1,7 @@
+namespace OrleansFlow.Tasks;
+
+/// <summary>A task's counters.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansFlow.TaskMetrics")]
+public readonly record struct TaskMetrics(
+    [property: Id(0)] long RecordsIn,
+    [property: Id(1)] long RecordsOut);

@@ -1,0 +1,20 @@
+using OrleansFlow.Api;
+using OrleansFlow.State;
+
+namespace OrleansFlow.BuiltIn;
+
+/// <summary>Sums values per key in the <c>sum</c> value state; emits each key's final sum when the input ends.</summary>
+internal sealed class KeyedSumFunction : KeyedProcessFunction<long, KeyedSumEvent, KeyedSumEvent>
+{
+    public static readonly ValueStateDescriptor<long> SumState = new("sum");
+
+    private IValueState<long> _sum = null!;
+
+    public override void Open(IRuntimeContext context) => _sum = context.State.GetState(SumState);
+
+    public override void ProcessElement(KeyedSumEvent value, KeyedContext<long> context, ICollector<KeyedSumEvent> output) =>
+        _sum.Update(_sum.Value + value.Value);
+
+    public override void OnEndOfInput(KeyedContext<long> context, ICollector<KeyedSumEvent> output) =>
+        context.ApplyToAllKeys(SumState, key => output.Collect(new KeyedSumEvent(key, _sum.Value)));
+}

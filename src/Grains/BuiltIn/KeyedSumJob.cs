@@ -1,0 +1,35 @@
+using System.Globalization;
+using OrleansFlow.Api;
+using OrleansFlow.Connectors;
+
+namespace OrleansFlow.BuiltIn;
+
+/// <summary>
+/// The reference job. Arguments: <c>events</c> N (0 = unbounded), <c>keys</c> K, <c>rate</c> events/s (0 = as fast
+/// as possible), <c>output</c> a directory (absent = discard). Event i = (key i % K, value i), keyed by key, summed in
+/// a <c>ValueState&lt;long&gt;</c> named <c>sum</c> of operator <c>sum</c>; at end of input each key's <c>key,sum</c>
+/// goes to the file sink. The result is arithmetic: key k's sum is Σ i over i ≡ k (mod K), i &lt; N.
+/// </summary>
+public sealed class KeyedSumJob : IStreamJob
+{
+    /// <summary>The name the job is registered under.</summary>
+    public const string Name = "keyed-sum";
+
+    /// <inheritdoc />
+    public void Build(StreamJobBuilder builder, JobArguments args)
+    {
+        var events = args.GetInt64("events", 1_000_000, min: 0);
+        var keys = args.GetInt64("keys", 1000, min: 1);
+        var rate = args.GetInt64("rate", 0, min: 0);
+        var output = args.GetString("output");
+
+        var sums = builder
+            .AddSource(new GeneratorSource<KeyedSumEvent>(events, i => new KeyedSumEvent(i % keys, i), rate)).Uid("source")
+            .KeyBy(e => e.Key)
+            .Process(() => new KeyedSumFunction()).Uid("sum");
+        if (output is not null)
+        {
+            sums.SinkTo(new FileSink<KeyedSumEvent>(output, e => string.Create(CultureInfo.InvariantCulture, $"{e.Key},{e.Value}"))).Uid("sink");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace OrleansFlow.Channels;
+
+/// <summary>Always channel 0: the writer of a forward edge has one channel, to the subtask of the same index.</summary>
+internal sealed class ForwardChannelSelector<T> : IChannelSelector<T>
+{
+    public int Select(in T record) => 0;
+}

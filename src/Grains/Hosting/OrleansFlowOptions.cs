@@ -1,0 +1,23 @@
+namespace OrleansFlow.Hosting;
+
+/// <summary>Silo-wide settings of the OrleansFlow runtime (section <c>OrleansFlow</c> of the configuration).</summary>
+public sealed class OrleansFlowOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "OrleansFlow";
+
+    /// <summary>Records per channel batch (size bound of output buffers). Default 4096.</summary>
+    public int BatchSize { get; set; } = 4096;
+
+    /// <summary>Deliveries in flight per channel before the sender waits (backpressure). Default 4.</summary>
+    public int ChannelWindow { get; set; } = 4;
+
+    /// <summary>Flush partly filled output buffers this often (Flink's buffer timeout). Default 100 ms.</summary>
+    public TimeSpan BufferTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a source task runs before yielding its turn to other messages. Default 50 ms.</summary>
+    public TimeSpan SourceSlice { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Where local data lives (checkpoints, job files). Default <c>./data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+}

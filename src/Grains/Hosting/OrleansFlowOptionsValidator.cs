@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansFlow.Hosting;
+
+/// <summary>Refuses settings the runtime cannot work with, with a message naming the setting.</summary>
+public sealed class OrleansFlowOptionsValidator : IValidateOptions<OrleansFlowOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, OrleansFlowOptions options)
+    {
+        var errors = new List<string>();
+        if (options.BatchSize is < 1 or > 1 << 20) errors.Add($"OrleansFlow:BatchSize must be in [1, 1048576], got {options.BatchSize}.");
+        if (options.ChannelWindow is < 1 or > 1024) errors.Add($"OrleansFlow:ChannelWindow must be in [1, 1024], got {options.ChannelWindow}.");
+        if (options.BufferTimeout <= TimeSpan.Zero) errors.Add($"OrleansFlow:BufferTimeout must be positive, got {options.BufferTimeout}.");
+        if (options.SourceSlice <= TimeSpan.Zero) errors.Add($"OrleansFlow:SourceSlice must be positive, got {options.SourceSlice}.");
+        if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add("OrleansFlow:DataDirectory must be set.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OrleansFlow.Api;
+using OrleansFlow.BuiltIn;
+
+namespace OrleansFlow.Hosting;
+
+/// <summary>Adds OrleansFlow to an Orleans silo, as <c>AddMemoryGrainStorage</c> adds a provider.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>Adds the OrleansFlow runtime (job manager and task grains) and the built-in jobs.</summary>
+    public static ISiloBuilder AddOrleansFlow(this ISiloBuilder builder, Action<OrleansFlowOptions>? configure = null)
+    {
+        var options = builder.Services.AddOptions<OrleansFlowOptions>();
+        if (configure is not null) options.Configure(configure);
+        builder.Services.AddSingleton<IValidateOptions<OrleansFlowOptions>, OrleansFlowOptionsValidator>();
+        builder.Services.AddSingleton<StreamJobRegistry>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Jobs.JobGraphFactory>();
+        builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);
+        return builder;
+    }
+
+    /// <summary>Registers a job type under <paramref name="name"/>, so it can be submitted by that name.</summary>
+    public static ISiloBuilder AddStreamJob<TJob>(this ISiloBuilder builder, string name) where TJob : class, IStreamJob
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.Services.AddSingleton(new StreamJobRegistration(name, typeof(TJob)));
+        return builder;
+    }
+}

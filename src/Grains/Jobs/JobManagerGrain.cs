@@ -1,0 +1,185 @@
+using Microsoft.Extensions.Logging;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Jobs;
+
+/// <summary>
+/// The job manager of one job: validates the submission, deploys every task of an attempt, tracks task reports,
+/// and moves the job through <see cref="JobStatus"/>. It never awaits a task that could be awaiting it: tasks report
+/// with one-way calls, and task calls that it awaits (deploy, start, cancel, metrics) do not call back.
+/// </summary>
+[KeepAlive]
+internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
+    : Grain, IJobManagerGrain
+{
+    private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
+    private JobSpec? _spec;
+    private JobGraph? _graph;
+    private JobStatus _status = JobStatus.Created;
+    private int _attempt;
+    private string? _failureCause;
+    private DateTimeOffset _startTime;
+    private DateTimeOffset? _endTime;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    public async Task<SubmitResult> Submit(JobSpec spec)
+    {
+        if (_spec is not null) return new SubmitResult(JobId, SubmitErrorKind.AlreadyExists, $"Job {JobId} exists already.");
+        JobGraph graph;
+        try
+        {
+            graph = graphFactory.Create(spec);
+        }
+        catch (UnknownJobException e)
+        {
+            return new SubmitResult(JobId, SubmitErrorKind.UnknownJob, e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, e.Message);
+        }
+
+        _spec = spec;
+        _graph = graph;
+        _startTime = timeProvider.GetUtcNow();
+        _status = JobStatus.Created;
+        await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
+        LogSubmitted(JobId, spec.JobName, spec.Parallelism, spec.MaxParallelism);
+        await DeployAsync(attempt: 1);
+        return new SubmitResult(JobId, SubmitErrorKind.None, null);
+    }
+
+    public async Task<JobDetails?> GetDetails()
+    {
+        if (_spec is null || _graph is null) return null;
+        var metrics = new Dictionary<TaskId, TaskMetrics>(_finished);
+        if (_status is JobStatus.Running)
+        {
+            var running = _graph.AllTasks(JobId).Where(t => !metrics.ContainsKey(t)).ToList();
+            var answers = await Task.WhenAll(running.Select(async t =>
+            {
+                try { return (t, await TaskGrainOf(t).GetMetrics()); }
+                catch (Exception) { return (t, default(TaskMetrics)); }
+            }));
+            foreach (var (t, m) in answers) metrics[t] = m;
+        }
+
+        var vertices = _graph.Vertices.Select(v =>
+        {
+            var tasks = metrics.Where(kv => kv.Key.Vertex == v.Index).Select(kv => kv.Value).ToList();
+            return new VertexDetails
+            {
+                Uid = v.Uid,
+                Operators = v.Chain.Select(t => t.Uid).ToList(),
+                Parallelism = v.Parallelism,
+                RecordsIn = tasks.Sum(m => m.RecordsIn),
+                RecordsOut = tasks.Sum(m => m.RecordsOut),
+            };
+        }).ToList();
+        return new JobDetails
+        {
+            JobId = JobId,
+            Name = _spec.JobName,
+            Status = _status,
+            Attempt = _attempt,
+            Vertices = vertices,
+            FailureCause = _failureCause,
+            Spec = _spec,
+            StartTime = _startTime,
+            EndTime = _endTime,
+        };
+    }
+
+    public async Task<JobStatus?> Cancel()
+    {
+        if (_spec is null) return null;
+        if (_status.IsTerminal() || _status == JobStatus.Canceling) return _status;
+        _status = JobStatus.Canceling;
+        LogCanceling(JobId);
+        await CancelTasksAsync();
+        Terminate(JobStatus.Canceled);
+        return _status;
+    }
+
+    public Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics)
+    {
+        if (attempt != _attempt || _status != JobStatus.Running || _graph is null) return Task.CompletedTask;
+        _finished[task] = metrics;
+        if (_finished.Count == _graph.AllTasks(JobId).Count()) Terminate(JobStatus.Finished);
+        return Task.CompletedTask;
+    }
+
+    public Task TaskFailed(TaskId task, int attempt, string cause)
+    {
+        if (attempt != _attempt) return Task.CompletedTask;
+        return FailAsync($"Task {Describe(task)} failed: {cause}");
+    }
+
+    public Task TaskLost(TaskId task) =>
+        FailAsync($"Task {Describe(task)} lost its state: its activation was recreated without a deployment (silo lost or grain deactivated).");
+
+    private async Task DeployAsync(int attempt)
+    {
+        _attempt = attempt;
+        _finished.Clear();
+        var tasks = _graph!.AllTasks(JobId).ToList();
+        try
+        {
+            await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(new TaskDeployment(t, attempt, _spec!))));
+            _status = JobStatus.Running;
+            var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index));
+            await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
+        }
+        catch (Exception e)
+        {
+            await FailAsync($"Deployment of attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task FailAsync(string cause)
+    {
+        if (_spec is null || _status.IsTerminal() || _status is JobStatus.Failing or JobStatus.Canceling) return;
+        _status = JobStatus.Failing;
+        _failureCause = cause;
+        LogFailing(JobId, cause);
+        await CancelTasksAsync();
+        Terminate(JobStatus.Failed);
+    }
+
+    private async Task CancelTasksAsync()
+    {
+        await Task.WhenAll(_graph!.AllTasks(JobId).Select(async t =>
+        {
+            try { await TaskGrainOf(t).Cancel(_attempt); }
+            catch (Exception e) { LogCancelTaskFailed(e, t); }
+        }));
+    }
+
+    private void Terminate(JobStatus status)
+    {
+        _status = status;
+        _endTime = timeProvider.GetUtcNow();
+        LogTerminal(JobId, status.ToFlinkName());
+    }
+
+    private ITaskGrain TaskGrainOf(TaskId id) => GrainFactory.GetGrain<ITaskGrain>(id.ToGrainKey());
+
+    private string Describe(TaskId task) =>
+        _graph is not null && task.Vertex < _graph.Vertices.Count ? $"{_graph.Vertices[task.Vertex].Uid}[{task.Subtask}]" : task.ToString();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted: {Name}, parallelism {Parallelism}, max parallelism {MaxParallelism}")]
+    private partial void LogSubmitted(string jobId, string name, int parallelism, int maxParallelism);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
+    private partial void LogCanceling(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failing: {Cause}")]
+    private partial void LogFailing(string jobId, string cause);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is {Status}")]
+    private partial void LogTerminal(string jobId, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelling task {Task} failed")]
+    private partial void LogCancelTaskFailed(Exception exception, TaskId task);
+}

@@ -1,0 +1,14 @@
+using OrleansFlow.Api;
+
+namespace OrleansFlow.Operators;
+
+/// <summary>The type-erased reader of a source task.</summary>
+internal interface ISourceDriver
+{
+    bool IsBounded { get; }
+
+    long Offset { get; }
+
+    /// <summary>Reads at most <paramref name="maxRecords"/> records into the chain.</summary>
+    SourceReaderStatus Poll(int maxRecords);
+}

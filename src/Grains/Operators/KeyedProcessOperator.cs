@@ -1,0 +1,51 @@
+using OrleansFlow.Api;
+using OrleansFlow.KeyGroups;
+using OrleansFlow.State;
+
+namespace OrleansFlow.Operators;
+
+/// <summary>Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record.</summary>
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, ICollector<TIn>, IOperatorLifecycle where TKey : notnull
+{
+    private readonly Func<TIn, TKey> _keySelector;
+    private readonly KeyedProcessFunction<TKey, TIn, TOut> _function;
+    private readonly IKeyedStateBackend<TKey> _backend;
+    private readonly OperatorContext _context;
+    private readonly ICollector<TOut> _output;
+    private readonly int _maxParallelism;
+
+    public KeyedProcessOperator(
+        Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
+        OperatorContext context, ICollector<TOut> output)
+    {
+        _keySelector = keySelector;
+        _function = function;
+        _backend = backend;
+        _context = context;
+        _output = output;
+        _maxParallelism = backend.MaxParallelism;
+    }
+
+    public IKeyedStateBackend<TKey> Backend => _backend;
+
+    public override TKey CurrentKey => _backend.CurrentKey;
+
+    public void Open() => _function.Open(_context);
+
+    public void Collect(TIn record)
+    {
+        var key = _keySelector(record);
+        _backend.SetCurrentKey(key, KeyGroupAssignment.AssignToKeyGroup(key, _maxParallelism));
+        _function.ProcessElement(record, this, _output);
+    }
+
+    public void EndOfInput() => _function.OnEndOfInput(this, _output);
+
+    public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _backend.ApplyToAllKeys(state.Name, action);
+    }
+
+    public void Dispose() => (_function as IDisposable)?.Dispose();
+}

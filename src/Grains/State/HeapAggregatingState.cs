@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+
+namespace OrleansFlow.State;
+
+/// <summary><see cref="IAggregatingState{TIn, TOut}"/> on the heap backend: one accumulator of type <typeparamref name="TAcc"/> per key.</summary>
+internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregatingState<TIn, TOut> where TKey : notnull
+{
+    private readonly HeapKeyedStateBackend<TKey> _backend;
+    private readonly Dictionary<TKey, TAcc>?[] _tables;
+    private readonly IAggregateFunction<TIn, TAcc, TOut> _function;
+    private readonly string _name;
+
+    /// <summary>Creates the handle of <paramref name="table"/>.</summary>
+    public HeapAggregatingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, TAcc> table, IAggregateFunction<TIn, TAcc, TOut> function)
+    {
+        _backend = backend;
+        _tables = table.Tables;
+        _function = function;
+        _name = table.Name;
+    }
+
+    /// <inheritdoc />
+    public void Add(TIn value)
+    {
+        var index = Index();
+        var table = _tables[index] ??= new Dictionary<TKey, TAcc>();
+        var key = _backend.CurrentKeyUnchecked;
+        // The aggregate function is pure (it does not touch state), so holding the slot across the calls is safe.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
+        TAcc accumulator;
+        try
+        {
+            accumulator = _function.Add(value, exists ? slot! : _function.CreateAccumulator());
+        }
+        catch
+        {
+            if (!exists) table.Remove(key);
+            throw;
+        }
+        if (accumulator is null) table.Remove(key);
+        else slot = accumulator;
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(out TOut result)
+    {
+        var table = _tables[Index()];
+        if (table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out var accumulator))
+        {
+            result = _function.GetResult(accumulator);
+            return true;
+        }
+        result = default!;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Clear() => _tables[Index()]?.Remove(_backend.CurrentKeyUnchecked);
+
+    private int Index()
+    {
+        var index = _backend.CurrentKeyGroupIndex;
+        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return index;
+    }
+}

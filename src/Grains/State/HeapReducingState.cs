@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace OrleansFlow.State;
+
+/// <summary><see cref="IReducingState{T}"/> on the heap backend: one folded value per key, one dictionary lookup per <see cref="Add"/>.</summary>
+internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey : notnull
+{
+    private readonly HeapKeyedStateBackend<TKey> _backend;
+    private readonly Dictionary<TKey, T>?[] _tables;
+    private readonly Func<T, T, T> _reduce;
+    private readonly string _name;
+
+    /// <summary>Creates the handle of <paramref name="table"/>.</summary>
+    public HeapReducingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, T> table, Func<T, T, T> reduce)
+    {
+        _backend = backend;
+        _tables = table.Tables;
+        _reduce = reduce;
+        _name = table.Name;
+    }
+
+    /// <inheritdoc />
+    public void Add(T value)
+    {
+        var index = Index();
+        var table = _tables[index] ??= new Dictionary<TKey, T>();
+        // The reduce function is pure (it does not touch state), so holding the slot across the call is safe.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out var exists);
+        if (!exists)
+        {
+            if (value is null) table.Remove(_backend.CurrentKeyUnchecked);
+            else slot = value;
+            return;
+        }
+        var reduced = _reduce(slot!, value);
+        if (reduced is null) table.Remove(_backend.CurrentKeyUnchecked);
+        else slot = reduced;
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(out T value)
+    {
+        var table = _tables[Index()];
+        if (table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
+        value = default!;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Clear() => _tables[Index()]?.Remove(_backend.CurrentKeyUnchecked);
+
+    private int Index()
+    {
+        var index = _backend.CurrentKeyGroupIndex;
+        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return index;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Buffers;
+using Orleans.Serialization;
+
+namespace OrleansFlow.State;
+
+/// <summary>
+/// The entries of one named keyed state in a <see cref="HeapKeyedStateBackend{TKey}"/>, organised per key group, with
+/// the type-independent operations the backend needs for snapshots, restores and <c>ApplyToAllKeys</c>.
+/// </summary>
+internal abstract class StateTable<TKey> where TKey : notnull
+{
+    /// <summary>Creates a table.</summary>
+    protected StateTable(string name, StateKind kind, string signature)
+    {
+        Name = name;
+        Kind = kind;
+        Signature = signature;
+    }
+
+    /// <summary>The state's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The state's kind.</summary>
+    public StateKind Kind { get; }
+
+    /// <summary>The state's kind and type arguments as requested, e.g. <c>ValueState&lt;System.Int64&gt;</c>.</summary>
+    public string Signature { get; }
+
+    /// <summary>The handle handed out for this state.</summary>
+    public IState Handle { get; set; } = null!;
+
+    /// <summary>The stored value type, written into snapshots for information.</summary>
+    public abstract string ValueTypeName { get; }
+
+    /// <summary>
+    /// Serializes the keys and the values of key group index <paramref name="keyGroupIndex"/> into the buffers;
+    /// false (and nothing written) when it has no entries.
+    /// </summary>
+    public abstract bool SerializeKeyGroup(int keyGroupIndex, Serializer serializer, ArrayBufferWriter<byte> keys, ArrayBufferWriter<byte> values, out int entryCount);
+
+    /// <summary>
+    /// Deserializes <paramref name="chunks"/> now (throwing <see cref="InvalidDataException"/> on bad data, with no
+    /// change) and returns the action that adds them to the table.
+    /// </summary>
+    public abstract Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, int firstKeyGroup, Serializer serializer);
+
+    /// <summary>Appends every key with its key group index.</summary>
+    public abstract void CollectKeys(List<(TKey Key, int KeyGroupIndex)> keys);
+}

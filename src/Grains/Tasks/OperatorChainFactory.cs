@@ -1,0 +1,124 @@
+using OrleansFlow.Api;
+using OrleansFlow.Api.Graph;
+using OrleansFlow.Channels;
+using OrleansFlow.Jobs;
+using OrleansFlow.Operators;
+using OrleansFlow.State;
+
+namespace OrleansFlow.Tasks;
+
+/// <summary>
+/// Builds a task's operator chain with the operators' static types, from the tail (whose output is the vertex's
+/// record writers) back to the head (which receives input batches or reads the source).
+/// </summary>
+internal sealed class OperatorChainFactory : ITransformationVisitor<object>
+{
+    private readonly TaskEnvironment _env;
+    private readonly List<IOperatorLifecycle> _operators = [];
+    private readonly List<IRecordWriter> _writers = [];
+    private IInputDispatcher? _input;
+    private ISourceDriver? _source;
+    private bool _isHead;
+
+    private OperatorChainFactory(TaskEnvironment env) => _env = env;
+
+    public static OperatorChain Build(TaskEnvironment env)
+    {
+        var factory = new OperatorChainFactory(env);
+        var chain = env.Vertex.Chain;
+        object? output = null;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            factory._isHead = i == 0;
+            output = chain[i].Accept(factory, output);
+        }
+        factory._operators.Reverse(); // built tail first; lifecycle calls go head first
+        return new OperatorChain(factory._input, factory._source, factory._operators, factory._writers);
+    }
+
+    public object VisitSource<T>(SourceTransformation<T> t, object? output)
+    {
+        var reader = t.Source.CreateReader(_env.Task.Subtask, _env.Vertex.Parallelism, _env.TimeProvider);
+        _source = new SourceDriver<T>(reader, t.Source.IsBounded, Output<T>(output));
+        return _source;
+    }
+
+    public object VisitMap<TIn, TOut>(MapTransformation<TIn, TOut> t, object? output) =>
+        Head(new MapOperator<TIn, TOut>(t.Map, Output<TOut>(output)));
+
+    public object VisitFilter<T>(FilterTransformation<T> t, object? output) =>
+        Head(new FilterOperator<T>(t.Predicate, Output<T>(output)));
+
+    public object VisitFlatMap<TIn, TOut>(FlatMapTransformation<TIn, TOut> t, object? output) =>
+        Head(new FlatMapOperator<TIn, TOut>(t.FlatMap, Output<TOut>(output)));
+
+    public object VisitKeyedProcess<TKey, TIn, TOut>(KeyedProcessTransformation<TKey, TIn, TOut> t, object? output) where TKey : notnull
+    {
+        if (!_isHead)
+            throw new InvalidOperationException($"Keyed operator '{t.Uid}' must start its chain (it reads a keyed exchange).");
+        var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
+            _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
+        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
+        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend);
+        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output));
+        _operators.Add(op);
+        return Head(op);
+    }
+
+    public object VisitSink<T>(SinkTransformation<T> t, object? output)
+    {
+        var writer = t.Sink.CreateWriter(new SinkWriterContext(_env.Task.JobId, t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Attempt));
+        var op = new SinkOperator<T>(writer);
+        _operators.Add(op);
+        return Head(op);
+    }
+
+    private object Head<T>(ICollector<T> op)
+    {
+        if (_isHead) _input = new InputDispatcher<T>(op);
+        return op;
+    }
+
+    /// <summary>The collector the operator emits into: the next operator in the chain, or the vertex's outputs.</summary>
+    private ICollector<T> Output<T>(object? next)
+    {
+        if (next is not null) return (ICollector<T>)next;
+        var writers = _env.Vertex.Outputs.Select(CreateWriter<T>).ToArray();
+        return writers.Length switch
+        {
+            0 => DiscardingCollector<T>.Instance,
+            1 => writers[0],
+            _ => new FanOutCollector<T>(writers),
+        };
+    }
+
+    private RecordWriter<T> CreateWriter<T>(JobEdge edge)
+    {
+        var subtask = _env.Task.Subtask;
+        var targets = edge.Partitioning.Kind == PartitioningKind.Forward
+            ? [subtask]
+            : Enumerable.Range(0, edge.Target.Parallelism).ToArray();
+        var senders = targets.Select(s =>
+        {
+            var id = new TaskId(_env.Task.JobId, edge.Target.Index, s);
+            var grain = _env.GrainFactory.GetGrain<ITaskGrain>(id.ToGrainKey());
+            return new ChannelSender(grain, id, _env.Attempt, edge.TargetInputOrdinal, subtask, _env.Options.ChannelWindow);
+        }).ToArray();
+        IChannelSelector<T> selector = edge.Partitioning switch
+        {
+            KeyGroupPartitioning keyed => keyed.Accept(new KeyedSelectorFactory<T>(_env.Graph.MaxParallelism, senders.Length)),
+            { Kind: PartitioningKind.Rebalance } => new RebalanceChannelSelector<T>(senders.Length, subtask),
+            { Kind: PartitioningKind.Broadcast } => new BroadcastChannelSelector<T>(),
+            _ => new ForwardChannelSelector<T>(),
+        };
+        var writer = new RecordWriter<T>(selector, senders, _env.Options.BatchSize);
+        _writers.Add(writer);
+        return writer;
+    }
+
+    private sealed class KeyedSelectorFactory<T>(int maxParallelism, int channels) : IKeyedPartitioningVisitor<IChannelSelector<T>>
+    {
+        public IChannelSelector<T> Visit<TRecord, TKey>(KeyGroupPartitioning<TRecord, TKey> partitioning) where TKey : notnull =>
+            (IChannelSelector<T>)(object)new KeyGroupChannelSelector<TRecord, TKey>(partitioning.KeySelector, maxParallelism, channels);
+    }
+}

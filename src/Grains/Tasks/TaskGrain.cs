@@ -1,0 +1,247 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using OrleansFlow.Api;
+using OrleansFlow.Channels;
+using OrleansFlow.Hosting;
+using OrleansFlow.Jobs;
+
+namespace OrleansFlow.Tasks;
+
+/// <summary>
+/// One subtask of a job vertex. Non-reentrant: records are processed in one turn per input batch; the only awaits are
+/// on output capacity (backpressure) and end-of-input draining. Cancel and metrics interleave.
+/// </summary>
+[KeepAlive]
+internal sealed partial class TaskGrain(
+    JobGraphFactory graphFactory,
+    Serializer serializer,
+    TimeProvider timeProvider,
+    IOptions<OrleansFlowOptions> options,
+    ILogger<TaskGrain> logger) : Grain, ITaskGrain
+{
+    private readonly List<StreamElement> _released = [];
+    private readonly OrleansFlowOptions _options = options.Value;
+    private TaskState _state = TaskState.NotDeployed;
+    private TaskDeployment? _deployment;
+    private OperatorChain? _chain;
+    private Dictionary<(int Edge, int Subtask), ChannelReorderBuffer<StreamElement>> _inputs = [];
+    private int _endedInputs;
+    private long _recordsIn;
+    private bool _lossReported;
+    private IGrainTimer? _flushTimer;
+
+    private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
+
+    public Task Deploy(TaskDeployment deployment)
+    {
+        if (_deployment is not null)
+        {
+            if (deployment.Attempt == _deployment.Attempt) return Task.CompletedTask; // idempotent
+            if (deployment.Attempt < _deployment.Attempt)
+                throw new InvalidOperationException($"Task {Id} is deployed for attempt {_deployment.Attempt}; refusing stale attempt {deployment.Attempt}.");
+            StopOperators();
+        }
+
+        var graph = graphFactory.Create(deployment.Spec);
+        var vertex = graph.Vertices[deployment.Task.Vertex];
+        var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options);
+        var chain = OperatorChainFactory.Build(env);
+        foreach (var op in chain.Operators) op.Open();
+
+        _inputs = [];
+        foreach (var edge in vertex.Inputs)
+        {
+            var sources = edge.Partitioning.Kind == Api.Graph.PartitioningKind.Forward
+                ? [deployment.Task.Subtask]
+                : Enumerable.Range(0, edge.Source.Parallelism);
+            foreach (var s in sources) _inputs[(edge.TargetInputOrdinal, s)] = new ChannelReorderBuffer<StreamElement>();
+        }
+        _deployment = deployment;
+        _chain = chain;
+        _endedInputs = 0;
+        _recordsIn = 0;
+        _state = TaskState.Deployed;
+        _flushTimer ??= this.RegisterGrainTimer(FlushOnTimeout, new GrainTimerCreationOptions(_options.BufferTimeout, _options.BufferTimeout) { KeepAlive = true });
+        LogDeployed(Id, deployment.Attempt, vertex.Uid);
+        return Task.CompletedTask;
+    }
+
+    public Task Start(int attempt)
+    {
+        if (_deployment?.Attempt != attempt || _state != TaskState.Deployed) return Task.CompletedTask;
+        if (_chain!.Source is null) return Task.CompletedTask;
+        _state = TaskState.Running;
+        return this.AsReference<ITaskGrain>().RunSlice(attempt);
+    }
+
+    public async Task RunSlice(int attempt)
+    {
+        if (_deployment?.Attempt != attempt || _state != TaskState.Running) return;
+        var source = _chain!.Source!;
+        var deadline = timeProvider.GetTimestamp() + (long)(_options.SourceSlice.TotalSeconds * timeProvider.TimestampFrequency);
+        try
+        {
+            while (_state == TaskState.Running && timeProvider.GetTimestamp() < deadline)
+            {
+                var status = source.Poll(_options.BatchSize);
+                if (status == SourceReaderStatus.EndOfInput)
+                {
+                    await FinishAsync();
+                    return;
+                }
+                if (status == SourceReaderStatus.NothingAvailable)
+                {
+                    FlushAll();
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), timeProvider);
+                    break;
+                }
+                await WaitForCapacityAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(ex);
+            return;
+        }
+        if (_state == TaskState.Running) _ = this.AsReference<ITaskGrain>().RunSlice(attempt);
+    }
+
+    public async Task Deliver(ChannelBatch batch)
+    {
+        if (_deployment is null)
+        {
+            ReportLost();
+            throw new TaskNotDeployedException(
+                $"Task {Id} has no deployment: this activation was created after its previous one was lost, so its state is gone.");
+        }
+        if (batch.Attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running)) return;
+        if (!_inputs.TryGetValue((batch.InputEdge, batch.SourceSubtask), out var channel))
+            throw new InvalidOperationException($"Task {Id} has no input channel (edge {batch.InputEdge}, subtask {batch.SourceSubtask}).");
+
+        _released.Clear();
+        if (channel.Offer(batch.Sequence, batch.Payload, _released) != ReorderOutcome.Released) return;
+        try
+        {
+            foreach (var element in _released)
+            {
+                if (element is EndOfInput)
+                {
+                    if (++_endedInputs == _inputs.Count)
+                    {
+                        await FinishAsync();
+                        return;
+                    }
+                }
+                else
+                {
+                    _recordsIn += _chain!.Input!.Process(element);
+                }
+            }
+            await WaitForCapacityAsync();
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(ex);
+        }
+    }
+
+    public Task Cancel(int attempt)
+    {
+        if (_deployment is null || attempt < _deployment.Attempt) return Task.CompletedTask;
+        if (_state is TaskState.Deployed or TaskState.Running)
+        {
+            _state = TaskState.Canceled;
+            StopOperators();
+            LogCanceled(Id, attempt);
+        }
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public Task<TaskMetrics> GetMetrics() => Task.FromResult(Metrics);
+
+    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0);
+
+    private async Task FinishAsync()
+    {
+        var chain = _chain!;
+        foreach (var op in chain.Operators) op.EndOfInput();
+        foreach (var writer in chain.Writers) writer.BroadcastElement(EndOfInput.Instance);
+        await Task.WhenAll(chain.Writers.SelectMany(w => w.Senders).Select(s => s.DrainAsync()));
+        if (_state is not (TaskState.Deployed or TaskState.Running)) return;
+        _state = TaskState.Finished;
+        StopOperators();
+        LogFinished(Id, _deployment!.Attempt, _recordsIn, chain.RecordsOut);
+        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskFinished(Id, _deployment.Attempt, Metrics);
+        DeactivateOnIdle();
+    }
+
+    private Task FailAsync(Exception ex)
+    {
+        if (_state is not (TaskState.Deployed or TaskState.Running)) return Task.CompletedTask;
+        _state = TaskState.Failed;
+        var cause = $"{ex.GetType().Name}: {ex.Message}";
+        LogFailed(ex, Id, _deployment!.Attempt);
+        try
+        {
+            StopOperators();
+        }
+        catch (Exception disposeError)
+        {
+            LogFailed(disposeError, Id, _deployment.Attempt);
+        }
+        return GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskFailed(Id, _deployment.Attempt, cause);
+    }
+
+    private void ReportLost()
+    {
+        if (_lossReported) return;
+        _lossReported = true;
+        LogLost(Id);
+        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskLost(Id);
+        DeactivateOnIdle();
+    }
+
+    private async ValueTask WaitForCapacityAsync()
+    {
+        foreach (var writer in _chain!.Writers)
+        {
+            foreach (var sender in writer.Senders) await sender.WaitForCapacityAsync();
+        }
+    }
+
+    private void FlushAll()
+    {
+        foreach (var writer in _chain!.Writers) writer.FlushAll();
+    }
+
+    private Task FlushOnTimeout(CancellationToken cancellation)
+    {
+        if (_state is TaskState.Deployed or TaskState.Running) FlushAll();
+        return Task.CompletedTask;
+    }
+
+    private void StopOperators()
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        if (_chain is null) return;
+        foreach (var op in _chain.Operators) op.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {Task} deployed for attempt {Attempt} (vertex {Vertex})")]
+    private partial void LogDeployed(TaskId task, int attempt, string vertex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {Task} finished attempt {Attempt}: {RecordsIn} records in, {RecordsOut} out")]
+    private partial void LogFinished(TaskId task, int attempt, long recordsIn, long recordsOut);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} cancelled (attempt {Attempt})")]
+    private partial void LogCanceled(TaskId task, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} failed in attempt {Attempt}")]
+    private partial void LogFailed(Exception exception, TaskId task, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} received work without a deployment: its previous activation and state were lost")]
+    private partial void LogLost(TaskId task);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using OrleansFlow.Client.Api;
+using OrleansFlow.Hosting;
+
+namespace OrleansFlow.Silo;
+
+/// <summary>
+/// Builds the silo process: an Orleans silo with OrleansFlow, co-hosting the REST API.
+/// Configuration (appsettings.json, environment <c>OrleansFlow__…</c>/<c>Orleans__…</c>, or command line
+/// <c>--Orleans:SiloPort=11112</c>): <c>Urls</c> (default http://127.0.0.1:8081), <c>Orleans:SiloPort</c> (11111),
+/// <c>Orleans:GatewayPort</c> (30000), <c>Orleans:Clustering</c> (<c>localhost</c> or <c>redis</c>),
+/// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data), <c>--demo</c>.
+/// </summary>
+public static class OrleansFlowSiloHost
+{
+    /// <summary>Creates the application; <paramref name="configureSilo"/> lets tests add jobs or services.</summary>
+    public static WebApplication Build(string[] args, Action<ISiloBuilder>? configureSilo = null)
+    {
+        var demo = args.Contains("--demo");
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+        var config = builder.Configuration;
+        builder.WebHost.UseUrls(config["Urls"] ?? "http://127.0.0.1:8081");
+        builder.Services.AddProblemDetails();
+        builder.UseOrleans(silo =>
+        {
+            var siloPort = Port(config, "Orleans:SiloPort", 11111);
+            var gatewayPort = Port(config, "Orleans:GatewayPort", 30000);
+            var clusterId = config["Orleans:ClusterId"] ?? "orleansflow";
+            var serviceId = config["Orleans:ServiceId"] ?? "orleansflow";
+            var clustering = config["Orleans:Clustering"] ?? "localhost";
+            if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
+            {
+                var redis = config["Orleans:Redis"] ?? throw new InvalidOperationException(
+                    "Orleans:Clustering is 'redis' but Orleans:Redis (the connection string) is not set.");
+                silo.UseRedisClustering(redis);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
+                silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort);
+            }
+            else if (string.Equals(clustering, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+            }
+            else
+            {
+                throw new InvalidOperationException($"Orleans:Clustering must be 'localhost' or 'redis', got '{clustering}'.");
+            }
+            silo.AddOrleansFlow(o => config.GetSection(OrleansFlowOptions.SectionName).Bind(o));
+            configureSilo?.Invoke(silo);
+        });
+        if (demo) builder.Services.AddHostedService<DemoJobService>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOrleansFlowApi();
+        return app;
+    }
+
+    private static int Port(IConfiguration config, string key, int fallback)
+    {
+        var raw = config[key];
+        if (raw is null) return fallback;
+        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            throw new InvalidOperationException($"{key} must be a port number, got '{raw}'.");
+        return port;
+    }
+}
