@@ -336,6 +336,39 @@ public sealed class HeapKeyedStateBackendTests
         Assert.Equal(["alice", "bob"], KeysOf(backend, "last"));
     }
 
+    [Fact]
+    public void ValueState_WhenReadingAndUpdatingExistingKeys_DoesNotAllocate()
+    {
+        var state = _backend.GetState(new ValueStateDescriptor<long>("count"));
+        var keyGroups = new int[1000];
+        for (var key = 0; key < keyGroups.Length; key++)
+        {
+            keyGroups[key] = KeyGroupOf((long)key);
+            _backend.SetCurrentKey(key, keyGroups[key]);
+            state.Update(key);
+        }
+        void Run()
+        {
+            for (var round = 0; round < 100; round++)
+            {
+                for (var key = 0; key < keyGroups.Length; key++)
+                {
+                    _backend.SetCurrentKey(key, keyGroups[key]);
+                    state.Update(state.Value + 1);
+                }
+            }
+        }
+        Run();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        _backend.SetCurrentKey(5, keyGroups[5]);
+        Assert.Equal(205, state.Value);
+    }
+
     private sealed class SumAggregate : IAggregateFunction<long, (long, long), long>
     {
         public (long, long) CreateAccumulator() => (0, 0);

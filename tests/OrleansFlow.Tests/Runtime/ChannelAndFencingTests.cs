@@ -1,0 +1,82 @@
+using Orleans.TestingHost;
+using OrleansFlow.Jobs;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Tests.Runtime;
+
+/// <summary>Invariant 3 (FIFO per channel) and invariant 4 (attempt fencing) on real task grains.</summary>
+public sealed class ChannelAndFencingTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Deliver_WhenBatchesArriveReorderedDuplicatedAndStale_AppliesEachOnceInSequenceOrder()
+    {
+        var output = OutputFiles.NewDirectory();
+        var jobId = Guid.NewGuid().ToString("N");
+        var spec = new JobSpec
+        {
+            JobName = FifoProbeJob.Name, Parallelism = 1, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["output"] = output },
+        };
+        var probe = new TaskId(jobId, Vertex: 1, Subtask: 0);
+        var grain = _cluster.Client.GetGrain<ITaskGrain>(probe.ToGrainKey());
+        await grain.Deploy(new TaskDeployment(probe, Attempt: 2, spec));
+
+        // Ten batches of 100 consecutive values, sequence numbers 0..9, then end of input as 10.
+        var batches = Enumerable.Range(0, 10)
+            .Select(s => new ChannelBatch(2, 0, 0, s, new RecordBatch<long>(Enumerable.Range(s * 100, 100).Select(i => (long)i).ToArray(), 100)))
+            .ToList();
+        var rng = new Random(42);
+        var deliveries = batches.Concat(batches.Where((_, i) => i % 3 == 0)) // duplicates
+            .OrderBy(_ => rng.Next())
+            .ToList();
+        // A stale attempt's batch on the same channel and sequence must be dropped.
+        deliveries.Insert(0, new ChannelBatch(1, 0, 0, 0, new RecordBatch<long>([-1, -2], 2)));
+        Assert.NotEqual(Enumerable.Range(0, 10), deliveries.Skip(1).Select(d => (int)d.Sequence).Take(10)); // really reordered
+
+        foreach (var d in deliveries) await grain.Deliver(d);
+        await grain.Deliver(new ChannelBatch(2, 0, 0, 10, EndOfInput.Instance));
+
+        var lines = OutputFiles.ReadResult(output);
+        Assert.Equal([string.Join(",", Enumerable.Range(0, 1000))], lines);
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
+    public async Task Deliver_WhenTaskActivationIsLostMidJob_FreshActivationRefusesAndJobReportsLoss()
+    {
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["events"] = "0", ["keys"] = "100", ["rate"] = "200000" },
+        });
+        Assert.True(result.Accepted, result.Message);
+        await JobWaits.WaitForAsync(_cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 10_000);
+
+        var sumTask = new TaskId(jobId, Vertex: 1, Subtask: 0);
+        var grain = _cluster.Client.GetGrain<ITaskGrain>(sumTask.ToGrainKey());
+        await _cluster.DeactivateAsync(grain);
+
+        var failed = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        Assert.Equal(JobStatus.Failed, failed.Status);
+        Assert.Contains("sum[0]", failed.FailureCause);
+        Assert.True(
+            failed.FailureCause!.Contains("lost its state", StringComparison.Ordinal) || failed.FailureCause.Contains(nameof(TaskNotDeployedException), StringComparison.Ordinal),
+            failed.FailureCause);
+
+        // Any activation that was not deployed refuses records instead of processing them on empty state.
+        var refusal = await Assert.ThrowsAsync<TaskNotDeployedException>(() =>
+            grain.Deliver(new ChannelBatch(1, 0, 0, 0, new RecordBatch<long>([1L], 1))));
+        Assert.Contains("no deployment", refusal.Message);
+    }
+}
