@@ -65,8 +65,6 @@ return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
 // The benchmarks, in table order. The hand loop must stay first: it is the reference for "x of hand loop".
-// >>> EXTENSION POINT: add the OrleansFlow keyed-sum runners (parallelism 1 and 2) here, as IBenchmark
-// >>> implementations (e.g. Name = "orleansflow-p1" / "orleansflow-p2"); they are then selectable with --only.
 // ---------------------------------------------------------------------------------------------------------
 static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
 [
@@ -74,8 +72,8 @@ static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
     new AkkaStreamsBaseline(),
     new BareBatchGrainBaseline(),
     new GrainPerKeyBaseline(),
-    // TODO(OrleansFlow): new OrleansFlowKeyedSumBenchmark(parallelism: 1),
-    // TODO(OrleansFlow): new OrleansFlowKeyedSumBenchmark(parallelism: 2),
+    new OrleansFlowKeyedSumBenchmark(parallelism: 1),
+    new OrleansFlowKeyedSumBenchmark(parallelism: 2),
 ];
 
 string NextValue(ref int index)

@@ -5,6 +5,7 @@ namespace OrleansFlow.State;
 /// <summary><see cref="IAggregatingState{TIn, TOut}"/> on the heap backend: one accumulator of type <typeparamref name="TAcc"/> per key.</summary>
 internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregatingState<TIn, TOut> where TKey : notnull
 {
+    private static readonly bool CanBeNull = default(TAcc) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly Dictionary<TKey, TAcc>?[] _tables;
     private readonly IAggregateFunction<TIn, TAcc, TOut> _function;
@@ -37,7 +38,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
             if (!exists) table.Remove(key);
             throw;
         }
-        if (accumulator is null) table.Remove(key);
+        if (CanBeNull && accumulator is null) table.Remove(key);
         else slot = accumulator;
     }
 

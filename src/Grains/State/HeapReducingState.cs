@@ -5,6 +5,7 @@ namespace OrleansFlow.State;
 /// <summary><see cref="IReducingState{T}"/> on the heap backend: one folded value per key, one dictionary lookup per <see cref="Add"/>.</summary>
 internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey : notnull
 {
+    private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly Dictionary<TKey, T>?[] _tables;
     private readonly Func<T, T, T> _reduce;
@@ -28,12 +29,12 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out var exists);
         if (!exists)
         {
-            if (value is null) table.Remove(_backend.CurrentKeyUnchecked);
+            if (CanBeNull && value is null) table.Remove(_backend.CurrentKeyUnchecked);
             else slot = value;
             return;
         }
         var reduced = _reduce(slot!, value);
-        if (reduced is null) table.Remove(_backend.CurrentKeyUnchecked);
+        if (CanBeNull && reduced is null) table.Remove(_backend.CurrentKeyUnchecked);
         else slot = reduced;
     }
 

@@ -9,6 +9,7 @@ namespace OrleansFlow.State;
 /// </summary>
 internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notnull
 {
+    private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly Dictionary<TKey, T>?[] _tables;
     private readonly T _defaultValue;
@@ -56,7 +57,7 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
     /// <inheritdoc />
     public void Update(T value)
     {
-        if (value is null)
+        if (CanBeNull && value is null)
         {
             Clear();
             return;

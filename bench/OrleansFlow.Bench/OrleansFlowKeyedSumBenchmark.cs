@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansFlow.Hosting;
+using OrleansFlow.Jobs;
+
+namespace OrleansFlow.Bench;
+
+/// <summary>
+/// The product: the built-in <c>keyed-sum</c> job at a given parallelism in one in-process silo, no sink output.
+/// Timed from submission to FINISHED; verified by the per-vertex record counts (exact sums are what the tests check).
+/// </summary>
+public sealed class OrleansFlowKeyedSumBenchmark(int parallelism) : IBenchmark, IAsyncDisposable
+{
+    private IHost? _host;
+
+    public string Name => $"orleansflow-p{parallelism}";
+
+    public async Task<BenchmarkResult> RunAsync(BenchOptions options)
+    {
+        _host ??= await StartSiloAsync();
+        var grains = _host.Services.GetRequiredService<IGrainFactory>();
+        var jobId = Guid.NewGuid().ToString("N");
+        var spec = new JobSpec
+        {
+            JobName = "keyed-sum",
+            Parallelism = parallelism,
+            MaxParallelism = 128,
+            Args = new Dictionary<string, string>
+            {
+                ["events"] = options.Events.ToString(CultureInfo.InvariantCulture),
+                ["keys"] = options.Keys.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var watch = Stopwatch.StartNew();
+        var result = await grains.GetGrain<IJobManagerGrain>(jobId).Submit(spec);
+        if (!result.Accepted) throw new InvalidOperationException($"{Name}: job refused: {result.Message}");
+        JobDetails details;
+        while (true)
+        {
+            details = (await grains.GetGrain<IJobManagerGrain>(jobId).GetDetails())!;
+            if (details.Status.IsTerminal()) break;
+            await Task.Delay(5);
+        }
+        watch.Stop();
+        if (Environment.GetEnvironmentVariable("ORLEANSFLOW_GCSTATS") == "1")
+            Console.Error.WriteLine($"{Name}: gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pause {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F0} ms of {watch.Elapsed.TotalMilliseconds:F0} ms");
+        if (details.Status != JobStatus.Finished) throw new InvalidOperationException($"{Name}: job ended {details.Status}: {details.FailureCause}");
+        var source = details.Vertices.Single(v => v.Uid == "source");
+        var sum = details.Vertices.Single(v => v.Uid == "sum");
+        if (source.RecordsOut != options.Events || sum.RecordsIn != options.Events)
+            throw new InvalidOperationException($"{Name}: source emitted {source.RecordsOut}, sum received {sum.RecordsIn}, expected {options.Events}.");
+        return new BenchmarkResult(Name, options.Events, watch.Elapsed.TotalSeconds);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is null) return;
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = null;
+    }
+
+    private static async Task<IHost> StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddOrleansFlow(o =>
+        {
+            // Knobs for experiments: ORLEANSFLOW_BATCH (records per batch), ORLEANSFLOW_WINDOW (batches in flight).
+            if (int.TryParse(Environment.GetEnvironmentVariable("ORLEANSFLOW_BATCH"), out var batch)) o.BatchSize = batch;
+            if (int.TryParse(Environment.GetEnvironmentVariable("ORLEANSFLOW_WINDOW"), out var window)) o.ChannelWindow = window;
+        }));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
