@@ -70,6 +70,7 @@ static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
 [
     new HandLoopBaseline(),
     new AkkaStreamsBaseline(),
+    new EngineDirectBenchmark(),
     new BareBatchGrainBaseline(),
     new GrainPerKeyBaseline(),
     new OrleansFlowKeyedSumBenchmark(parallelism: 1),

@@ -48,6 +48,7 @@ public static class KeyGroupAssignment
     public static int ComputeDefaultMaxParallelism(int parallelism)
     {
         if (parallelism < 1) throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "Parallelism must be at least 1.");
+        if (parallelism >= UpperBoundMaxParallelism) return UpperBoundMaxParallelism;
         var candidate = RoundUpToPowerOfTwo(parallelism + parallelism / 2);
         return Math.Min(Math.Max(candidate, DefaultLowerBoundMaxParallelism), UpperBoundMaxParallelism);
     }

@@ -8,6 +8,9 @@ internal sealed class KeyedSumFunction : KeyedProcessFunction<long, KeyedSumEven
 {
     public static readonly ValueStateDescriptor<long> SumState = new("sum");
 
+    /// <summary>The current key's sum (for inspection after a run).</summary>
+    public long Sum => _sum.Value;
+
     private IValueState<long> _sum = null!;
 
     public override void Open(IRuntimeContext context) => _sum = context.State.GetState(SumState);

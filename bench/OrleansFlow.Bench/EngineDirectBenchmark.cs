@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using OrleansFlow.Api;
+using OrleansFlow.BuiltIn;
+using OrleansFlow.Channels;
+using OrleansFlow.Connectors;
+using OrleansFlow.KeyGroups;
+using OrleansFlow.Operators;
+using OrleansFlow.State;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Bench;
+
+/// <summary>
+/// The engine's per-record path with no grain in between, on one thread: generator source → key-group partitioner →
+/// batch buffers → input loop → keyed process function with a heap ValueState. The gap between this row and the
+/// orleansflow rows is the cost of moving batches between grains.
+/// </summary>
+public sealed class EngineDirectBenchmark : IBenchmark
+{
+    public string Name => "engine-direct";
+
+    public Task<BenchmarkResult> RunAsync(BenchOptions options)
+    {
+        const int maxParallelism = 128;
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var backend = new HeapKeyedStateBackend<long>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism, serializer);
+        var function = new KeyedSumFunction();
+        var op = new KeyedProcessOperator<long, KeyedSumEvent, KeyedSumEvent>(
+            e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingCollector<KeyedSumEvent>.Instance);
+        op.Open();
+        var dispatcher = new InputDispatcher<KeyedSumEvent>(op);
+        var target = new DirectTaskGrain(dispatcher);
+        var writer = new RecordWriter<KeyedSumEvent>(
+            new KeyGroupChannelSelector<KeyedSumEvent, long>(e => e.Key, maxParallelism, 1),
+            [new ChannelSender(target, new TaskId("bench", 1, 0), 1, 0, 0, 4)], 4096);
+        var keys = options.Keys;
+        var reader = new GeneratorSource<KeyedSumEvent>(options.Events, i => new KeyedSumEvent(i % keys, i)).CreateReader(0, 1, TimeProvider.System);
+
+        var watch = Stopwatch.StartNew();
+        while (reader.Poll(writer, 4096) != SourceReaderStatus.EndOfInput) { }
+        writer.FlushAll();
+        watch.Stop();
+
+        long total = 0;
+        backend.ApplyToAllKeys("sum", _ => total += function.Sum);
+        KeyedSumVerifier.VerifyTotal(Name, total, options.Events);
+        return Task.FromResult(new BenchmarkResult(Name, options.Events, watch.Elapsed.TotalSeconds));
+    }
+
+    private sealed class DirectTaskGrain(IInputDispatcher dispatcher) : ITaskGrain
+    {
+        public Task Deliver(ChannelBatch batch)
+        {
+            dispatcher.Process(batch.Payload);
+            return Task.CompletedTask;
+        }
+
+        public Task Deploy(TaskDeployment deployment) => throw new NotSupportedException();
+        public Task Start(int attempt) => throw new NotSupportedException();
+        public Task Cancel(int attempt) => throw new NotSupportedException();
+        public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
+        public Task RunSlice(int attempt) => throw new NotSupportedException();
+    }
+}
