@@ -2,7 +2,7 @@ using System.Globalization;
 using OrleansFlow.Bench;
 using OrleansFlow.Bench.Baselines;
 
-// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--only name,name]
+// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--only name,name]
 // Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
 
 var options = BenchOptions.Default;
@@ -20,6 +20,9 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--grain-events":
             options = options with { GrainEvents = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--rounds":
+            options = options with { Rounds = (int)ParseCount(arg, NextValue(ref a)) };
             break;
         case "--only":
             only = new HashSet<string>(
@@ -57,7 +60,7 @@ foreach (var line in MachineInfo.Describe())
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Workload: events={options.Events:N0}, keys={options.Keys:N0}, grain-per-key events={options.GrainEvents:N0}"));
+    $"Workload: events={options.Events:N0}, keys={options.Keys:N0}, grain-per-key events={options.GrainEvents:N0}, rounds={options.Rounds}"));
 Console.WriteLine();
 
 var (_, failures) = await new BaselineRunner(Console.Out).RunAsync(selected, options, HandLoopBaseline.BenchmarkName);
@@ -99,5 +102,5 @@ static long ParseCount(string name, string value)
 }
 
 static void PrintUsage() => Console.WriteLine(
-    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--only name,name]\n" +
+    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--only name,name]\n" +
     "Benchmarks: " + string.Join(", ", CreateBenchmarks().Select(b => b.Name)));

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace OrleansFlow.Bench;
 
 /// <summary>
-/// Runs benchmarks sequentially in one process: each one first on small sizes (JIT warm-up), then measured on
-/// the full sizes. Prints one markdown table row per result as it completes; rows are relative to the hand loop
-/// (when it ran) in the "x of hand loop" column.
+/// Runs benchmarks in one process: each first on small sizes (JIT warm-up), then <see cref="BenchOptions.Rounds"/>
+/// measured rounds, interleaved (round 1 of every benchmark, then round 2, …) so that noise from a shared machine
+/// spreads over all rows alike. Prints one markdown row per benchmark with the median and best rate; the
+/// "x of hand loop" column compares medians.
 /// </summary>
 public sealed class BaselineRunner
 {
@@ -13,59 +14,68 @@ public sealed class BaselineRunner
 
     public BaselineRunner(TextWriter output) => _out = output;
 
-    /// <summary>Runs all benchmarks; returns the successful results. Failures are printed as rows and counted.</summary>
+    /// <summary>Runs all benchmarks; returns the median result of each that succeeded. Failures are printed as rows and counted.</summary>
     public async Task<(IReadOnlyList<BenchmarkResult> Results, int Failures)> RunAsync(
         IReadOnlyList<IBenchmark> benchmarks, BenchOptions options, string referenceName)
     {
-        var results = new List<BenchmarkResult>();
-        int failures = 0;
-        BenchmarkResult? reference = null;
+        var runs = benchmarks.ToDictionary(b => b, _ => new List<BenchmarkResult>());
+        var failed = new Dictionary<IBenchmark, Exception>();
 
-        _out.WriteLine("| system | events | seconds | events/s | x of hand loop |");
-        _out.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var benchmark in benchmarks)
+        foreach (var benchmark in benchmarks) await Guard(benchmark, () => benchmark.RunAsync(options.ForWarmup()));
+        for (var round = 0; round < options.Rounds; round++)
         {
-            try
+            foreach (var benchmark in benchmarks.Where(b => !failed.ContainsKey(b)))
             {
-                await benchmark.RunAsync(options.ForWarmup());
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
+                await Guard(benchmark, async () => runs[benchmark].Add(await benchmark.RunAsync(options)));
+            }
+        }
+        foreach (var benchmark in benchmarks)
+        {
+            if (benchmark is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        }
 
-                var result = await benchmark.RunAsync(options);
-                results.Add(result);
-                if (benchmark.Name == referenceName)
-                {
-                    reference = result;
-                }
+        var medians = runs.Where(r => r.Value.Count > 0).ToDictionary(r => r.Key, r => Median(r.Value));
+        var reference = medians.FirstOrDefault(m => m.Key.Name == referenceName).Value;
+        _out.WriteLine("| system | events | median s | median events/s | best events/s | x of hand loop |");
+        _out.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var benchmark in benchmarks)
+        {
+            if (failed.TryGetValue(benchmark, out var ex))
+            {
+                _out.WriteLine($"| {benchmark.Name} | FAILED: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")} | | | | |");
+                continue;
+            }
+            var best = runs[benchmark].MaxBy(r => r.EventsPerSecond)!;
+            _out.WriteLine(FormatRow(medians[benchmark], best, reference));
+        }
+        return (medians.Values.ToList(), failed.Count);
 
-                _out.WriteLine(FormatRow(result, reference));
+        async Task Guard(IBenchmark benchmark, Func<Task> action)
+        {
+            if (failed.ContainsKey(benchmark)) return;
+            try
+            {
+                await action();
             }
             catch (Exception ex)
             {
-                failures++;
-                _out.WriteLine($"| {benchmark.Name} | FAILED: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")} | | | |");
-            }
-            finally
-            {
-                if (benchmark is IAsyncDisposable disposable)
-                {
-                    await disposable.DisposeAsync();
-                }
-
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                failed[benchmark] = ex;
             }
         }
-
-        return (results, failures);
     }
 
-    public static string FormatRow(BenchmarkResult r, BenchmarkResult? reference)
+    private static BenchmarkResult Median(List<BenchmarkResult> results) =>
+        results.OrderBy(r => r.EventsPerSecond).ElementAt(results.Count / 2);
+
+    public static string FormatRow(BenchmarkResult median, BenchmarkResult best, BenchmarkResult? reference)
     {
         var inv = CultureInfo.InvariantCulture;
-        double ratio = reference is null ? double.NaN : r.EventsPerSecond / reference.EventsPerSecond;
+        double ratio = reference is null ? double.NaN : median.EventsPerSecond / reference.EventsPerSecond;
         string relative = double.IsFinite(ratio) ? ratio.ToString(ratio >= 0.1 ? "0.00" : "G2", inv) + "x" : "–";
         return string.Create(inv,
-            $"| {r.Name} | {r.Events:N0} | {r.Seconds:0.000} | {FormatRate(r.EventsPerSecond)} | {relative} |");
+            $"| {median.Name} | {median.Events:N0} | {median.Seconds:0.000} | {FormatRate(median.EventsPerSecond)} | {FormatRate(best.EventsPerSecond)} | {relative} |");
     }
 
     public static string FormatRate(double eventsPerSecond) => eventsPerSecond switch

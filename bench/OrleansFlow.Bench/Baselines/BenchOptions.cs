@@ -6,7 +6,8 @@ namespace OrleansFlow.Bench;
 /// <param name="Events">Number of events for the throughput-oriented systems.</param>
 /// <param name="Keys">Number of distinct keys.</param>
 /// <param name="GrainEvents">Number of events for the (slow) grain-per-key baseline.</param>
-public sealed record BenchOptions(long Events, long Keys, long GrainEvents)
+/// <param name="Rounds">Measured rounds per benchmark (the table shows the median and the best).</param>
+public sealed record BenchOptions(long Events, long Keys, long GrainEvents, int Rounds = 3)
 {
     public const long DefaultEvents = 20_000_000;
     public const long DefaultKeys = 100_000;
@@ -18,5 +19,6 @@ public sealed record BenchOptions(long Events, long Keys, long GrainEvents)
     public BenchOptions ForWarmup() => new(
         Events: Math.Min(Events, 500_000),
         Keys: Math.Min(Keys, 1_000),
-        GrainEvents: Math.Min(GrainEvents, 20_000));
+        GrainEvents: Math.Min(GrainEvents, 20_000),
+        Rounds: 1);
 }

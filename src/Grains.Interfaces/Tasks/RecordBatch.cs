@@ -7,11 +7,12 @@ namespace OrleansFlow.Tasks;
 [GenerateSerializer, Immutable, Alias("OrleansFlow.RecordBatch`1")]
 public sealed class RecordBatch<T> : StreamElement
 {
-    /// <summary>Wraps the first <paramref name="count"/> elements of <paramref name="records"/>.</summary>
-    public RecordBatch(T[] records, int count)
+    /// <summary>Wraps the first <paramref name="count"/> elements of <paramref name="records"/> (and of <paramref name="keyGroups"/>, on a keyBy edge).</summary>
+    public RecordBatch(T[] records, int count, int[]? keyGroups = null)
     {
         Records = records;
         Count = count;
+        KeyGroups = keyGroups;
     }
 
     /// <summary>The record array (may be longer than <see cref="Count"/>).</summary>
@@ -19,4 +20,7 @@ public sealed class RecordBatch<T> : StreamElement
 
     /// <summary>The number of records.</summary>
     [Id(1)] public int Count { get; }
+
+    /// <summary>On a keyBy edge, the key group of each record, computed by the sender; otherwise null.</summary>
+    [Id(2)] public int[]? KeyGroups { get; }
 }

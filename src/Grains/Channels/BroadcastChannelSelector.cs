@@ -3,5 +3,11 @@ namespace OrleansFlow.Channels;
 /// <summary>Every record to every channel.</summary>
 internal sealed class BroadcastChannelSelector<T> : IChannelSelector<T>
 {
-    public int Select(in T record) => IChannelSelector<T>.Broadcast;
+    public bool IsKeyed => false;
+
+    public int Select(in T record, out int keyGroup)
+    {
+        keyGroup = -1;
+        return IChannelSelector<T>.Broadcast;
+    }
 }

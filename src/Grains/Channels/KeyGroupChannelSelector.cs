@@ -6,9 +6,13 @@ namespace OrleansFlow.Channels;
 internal sealed class KeyGroupChannelSelector<T, TKey>(Func<T, TKey> keySelector, int maxParallelism, int channels)
     : IChannelSelector<T> where TKey : notnull
 {
-    public int Select(in T record)
+    private readonly KeyGroupAssigner _assigner = new(maxParallelism, channels);
+
+    public bool IsKeyed => true;
+
+    public int Select(in T record, out int keyGroup)
     {
-        var keyGroup = KeyGroupAssignment.AssignToKeyGroup(keySelector(record), maxParallelism);
-        return KeyGroupAssignment.ComputeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
+        keyGroup = _assigner.KeyGroupOf(keySelector(record));
+        return _assigner.OperatorIndexOf(keyGroup);
     }
 }

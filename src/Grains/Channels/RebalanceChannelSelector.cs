@@ -5,8 +5,11 @@ internal sealed class RebalanceChannelSelector<T>(int channels, int start) : ICh
 {
     private int _next = start % channels;
 
-    public int Select(in T record)
+    public bool IsKeyed => false;
+
+    public int Select(in T record, out int keyGroup)
     {
+        keyGroup = -1;
         var c = _next;
         _next = c + 1 == channels ? 0 : c + 1;
         return c;

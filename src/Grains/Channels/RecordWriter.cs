@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using OrleansFlow.Api;
 using OrleansFlow.Tasks;
@@ -7,13 +8,16 @@ namespace OrleansFlow.Channels;
 /// <summary>
 /// The output of a chain onto one edge: partitions records into per-channel buffers and sends a buffer as an immutable
 /// <see cref="RecordBatch{T}"/> when it holds <c>batchSize</c> records (size bound) or on <see cref="FlushAll"/>
-/// (time bound, barrier, end of input). Per-record work is synchronous; nothing here awaits.
+/// (time bound, barrier, end of input). On a keyBy edge each record's key group travels with it, so the receiver does
+/// not hash the key again. Per-record work is synchronous; nothing here awaits. Buffers come from
+/// <see cref="ArrayPool{T}"/>; the receiving task returns them once it has applied the batch.
 /// </summary>
 internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
 {
     private readonly IChannelSelector<T> _selector;
     private readonly ChannelSender[] _senders;
     private readonly T[][] _buffers;
+    private readonly int[][]? _keyGroups;
     private readonly int[] _counts;
     private readonly int _batchSize;
 
@@ -24,7 +28,12 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
         _batchSize = batchSize;
         _buffers = new T[senders.Length][];
         _counts = new int[senders.Length];
-        for (var i = 0; i < senders.Length; i++) _buffers[i] = new T[batchSize];
+        for (var i = 0; i < senders.Length; i++) _buffers[i] = ArrayPool<T>.Shared.Rent(batchSize);
+        if (selector.IsKeyed)
+        {
+            _keyGroups = new int[senders.Length][];
+            for (var i = 0; i < senders.Length; i++) _keyGroups[i] = ArrayPool<int>.Shared.Rent(batchSize);
+        }
     }
 
     public long RecordsOut { get; private set; }
@@ -33,22 +42,23 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
 
     public void Collect(T record)
     {
-        var channel = _selector.Select(record);
+        var channel = _selector.Select(record, out var keyGroup);
         if (channel >= 0)
         {
-            Append(channel, record);
+            Append(channel, record, keyGroup);
         }
         else
         {
-            for (var c = 0; c < _senders.Length; c++) Append(c, record);
+            for (var c = 0; c < _senders.Length; c++) Append(c, record, keyGroup);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Append(int channel, T record)
+    private void Append(int channel, T record, int keyGroup)
     {
         var count = _counts[channel];
         _buffers[channel][count] = record;
+        if (_keyGroups is not null) _keyGroups[channel][count] = keyGroup;
         RecordsOut++;
         if (++count == _batchSize)
         {
@@ -62,8 +72,9 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
 
     private void Flush(int channel, int count)
     {
-        _senders[channel].Send(new RecordBatch<T>(_buffers[channel], count));
-        _buffers[channel] = new T[_batchSize];
+        _senders[channel].Send(new RecordBatch<T>(_buffers[channel], count, _keyGroups?[channel]));
+        _buffers[channel] = ArrayPool<T>.Shared.Rent(_batchSize);
+        if (_keyGroups is not null) _keyGroups[channel] = ArrayPool<int>.Shared.Rent(_batchSize);
         _counts[channel] = 0;
     }
 

@@ -5,14 +5,14 @@ using OrleansFlow.State;
 namespace OrleansFlow.Operators;
 
 /// <summary>Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record.</summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, ICollector<TIn>, IOperatorLifecycle where TKey : notnull
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOperatorLifecycle where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
     private readonly KeyedProcessFunction<TKey, TIn, TOut> _function;
     private readonly IKeyedStateBackend<TKey> _backend;
     private readonly OperatorContext _context;
     private readonly ICollector<TOut> _output;
-    private readonly int _maxParallelism;
+    private readonly KeyGroupAssigner _assigner;
 
     public KeyedProcessOperator(
         Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
@@ -23,7 +23,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _backend = backend;
         _context = context;
         _output = output;
-        _maxParallelism = backend.MaxParallelism;
+        _assigner = new KeyGroupAssigner(backend.MaxParallelism);
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;
@@ -35,7 +35,13 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     public void Collect(TIn record)
     {
         var key = _keySelector(record);
-        _backend.SetCurrentKey(key, KeyGroupAssignment.AssignToKeyGroup(key, _maxParallelism));
+        _backend.SetCurrentKey(key, _assigner.KeyGroupOf(key));
+        _function.ProcessElement(record, this, _output);
+    }
+
+    public void Collect(TIn record, int keyGroup)
+    {
+        _backend.SetCurrentKey(_keySelector(record), keyGroup); // the backend checks the key group is this subtask's
         _function.ProcessElement(record, this, _output);
     }
 

@@ -7,7 +7,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
 {
     private static readonly bool CanBeNull = default(TAcc) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, TAcc>?[] _tables;
+    private readonly Dictionary<TKey, TAcc> _map;
     private readonly IAggregateFunction<TIn, TAcc, TOut> _function;
     private readonly string _name;
 
@@ -15,7 +15,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     public HeapAggregatingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, TAcc> table, IAggregateFunction<TIn, TAcc, TOut> function)
     {
         _backend = backend;
-        _tables = table.Tables;
+        _map = table.Map;
         _function = function;
         _name = table.Name;
     }
@@ -23,8 +23,8 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     /// <inheritdoc />
     public void Add(TIn value)
     {
-        var index = Index();
-        var table = _tables[index] ??= new Dictionary<TKey, TAcc>();
+        Index();
+        var table = _map;
         var key = _backend.CurrentKeyUnchecked;
         // The aggregate function is pure (it does not touch state), so holding the slot across the calls is safe.
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
@@ -45,8 +45,8 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     /// <inheritdoc />
     public bool TryGet(out TOut result)
     {
-        var table = _tables[Index()];
-        if (table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out var accumulator))
+        var table = MapChecked();
+        if (table.TryGetValue(_backend.CurrentKeyUnchecked, out var accumulator))
         {
             result = _function.GetResult(accumulator);
             return true;
@@ -56,12 +56,18 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     }
 
     /// <inheritdoc />
-    public void Clear() => _tables[Index()]?.Remove(_backend.CurrentKeyUnchecked);
+    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
     private int Index()
     {
         var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return index;
+    }
+
+    private Dictionary<TKey, TAcc> MapChecked()
+    {
+        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return _map;
     }
 }

@@ -7,8 +7,8 @@ using OrleansFlow.KeyGroups;
 namespace OrleansFlow.State;
 
 /// <summary>
-/// Keyed state on the heap (Flink's <c>HeapKeyedStateBackend</c>): each state keeps one dictionary per key group of
-/// <see cref="KeyGroupRange"/>, so snapshots are written and restored per key group (invariant 7), in the format of
+/// Keyed state on the heap (Flink's <c>HeapKeyedStateBackend</c>): each state keeps one dictionary for its keys of
+/// <see cref="KeyGroupRange"/>; snapshots group the entries by key group and are written and restored per key group (invariant 7), in the format of
 /// <see cref="KeyedStateSnapshotFormat"/>. State restored before its handle exists stays serialized until the handle
 /// is asked for. Not thread-safe.
 /// </summary>
@@ -19,6 +19,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     private readonly Dictionary<string, RestoredState> _restored = new(StringComparer.Ordinal);
     private readonly int _firstKeyGroup;
     private readonly int _keyGroupCount;
+    private readonly KeyGroupAssigner _assigner;
     private TKey _currentKey = default!;
     private int _currentKeyGroupIndex = -1;
 
@@ -35,6 +36,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         _serializer = serializer;
         _firstKeyGroup = keyGroupRange.StartKeyGroup;
         _keyGroupCount = keyGroupRange.NumberOfKeyGroups;
+        _assigner = new KeyGroupAssigner(maxParallelism);
     }
 
     /// <inheritdoc />
@@ -77,7 +79,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ValueState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapValueState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount);
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount, KeyGroupIndexOf);
         return Register(table, new HeapValueState<TKey, T>(this, table, descriptor.DefaultValue));
     }
 
@@ -88,7 +90,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ListState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapListState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount);
+        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf);
         return Register(table, new HeapListState<TKey, T>(this, table));
     }
 
@@ -99,7 +101,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"MapState<{Name<TUserKey>()}, {Name<TValue>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapMapState<TKey, TUserKey, TValue> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, Dictionary<TUserKey, TValue>>(descriptor.Name, StateKind.Map, signature, _keyGroupCount);
+        var table = new HeapStateTable<TKey, Dictionary<TUserKey, TValue>>(descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf);
         return Register(table, new HeapMapState<TKey, TUserKey, TValue>(this, table));
     }
 
@@ -110,7 +112,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ReducingState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapReducingState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount);
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount, KeyGroupIndexOf);
         return Register(table, new HeapReducingState<TKey, T>(this, table, descriptor.Reduce));
     }
 
@@ -121,7 +123,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"AggregatingState<{Name<TIn>()}, {Name<TAcc>()}, {Name<TOut>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapAggregatingState<TKey, TIn, TAcc, TOut> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, TAcc>(descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount);
+        var table = new HeapStateTable<TKey, TAcc>(descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf);
         return Register(table, new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, table, descriptor.Function));
     }
 
@@ -182,6 +184,20 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             }
         }
 
+        foreach (var table in tables) table?.BeginSnapshot();
+        try
+        {
+            return WriteSnapshot(output, written, names, metadata, tables, restoredStates);
+        }
+        finally
+        {
+            foreach (var table in tables) table?.EndSnapshot();
+        }
+    }
+
+    private KeyedStateSnapshotInfo WriteSnapshot(
+        Stream output, KeyGroupRange written, List<string> names, SnapshotStateMetadata[] metadata, StateTable<TKey>?[] tables, RestoredState?[] restoredStates)
+    {
         var writer = new KeyedStateSnapshotWriter(output);
         writer.WriteHeader(MaxParallelism, written, metadata);
         var keys = new ArrayBufferWriter<byte>();
@@ -310,6 +326,8 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             }
         }
     }
+
+    private int KeyGroupIndexOf(TKey key) => _assigner.KeyGroupOf(key) - _firstKeyGroup;
 
     private static string Name<T>() => KeyedStateSnapshotFormat.FormatTypeName(typeof(T));
 

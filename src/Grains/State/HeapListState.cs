@@ -6,29 +6,29 @@ namespace OrleansFlow.State;
 internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnull
 {
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, List<T>>?[] _tables;
+    private readonly Dictionary<TKey, List<T>> _map;
     private readonly string _name;
 
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
     public HeapListState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, List<T>> table)
     {
         _backend = backend;
-        _tables = table.Tables;
+        _map = table.Map;
         _name = table.Name;
     }
 
     /// <inheritdoc />
     public IReadOnlyList<T> Get()
     {
-        var table = Table();
-        return table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out var list) ? list : Array.Empty<T>();
+        var table = MapChecked();
+        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var list) ? list : Array.Empty<T>();
     }
 
     /// <inheritdoc />
     public void Add(T value)
     {
-        var index = Index();
-        var table = _tables[index] ??= new Dictionary<TKey, List<T>>();
+        Index();
+        var table = _map;
         ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
         (list ??= []).Add(value);
     }
@@ -39,8 +39,8 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
         ArgumentNullException.ThrowIfNull(values);
         var items = values as ICollection<T> ?? values.ToList();
         if (items.Count == 0) return;
-        var index = Index();
-        var table = _tables[index] ??= new Dictionary<TKey, List<T>>();
+        Index();
+        var table = _map;
         ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
         (list ??= new List<T>(items.Count)).AddRange(items);
     }
@@ -50,25 +50,31 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
     {
         ArgumentNullException.ThrowIfNull(values);
         var list = new List<T>(values);
-        var index = Index();
+        Index();
         if (list.Count == 0)
         {
-            _tables[index]?.Remove(_backend.CurrentKeyUnchecked);
+            _map.Remove(_backend.CurrentKeyUnchecked);
             return;
         }
-        var table = _tables[index] ??= new Dictionary<TKey, List<T>>();
+        var table = _map;
         table[_backend.CurrentKeyUnchecked] = list;
     }
 
     /// <inheritdoc />
-    public void Clear() => Table()?.Remove(_backend.CurrentKeyUnchecked);
+    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
-    private Dictionary<TKey, List<T>>? Table() => _tables[Index()];
+    
 
     private int Index()
     {
         var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return index;
+    }
+
+    private Dictionary<TKey, List<T>> MapChecked()
+    {
+        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return _map;
     }
 }

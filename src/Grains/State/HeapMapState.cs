@@ -6,14 +6,14 @@ namespace OrleansFlow.State;
 internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey, TValue> where TKey : notnull where TUserKey : notnull
 {
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, Dictionary<TUserKey, TValue>>?[] _tables;
+    private readonly Dictionary<TKey, Dictionary<TUserKey, TValue>> _map;
     private readonly string _name;
 
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
     public HeapMapState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, Dictionary<TUserKey, TValue>> table)
     {
         _backend = backend;
-        _tables = table.Tables;
+        _map = table.Map;
         _name = table.Name;
     }
 
@@ -29,8 +29,8 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public void Put(TUserKey userKey, TValue value)
     {
         ArgumentNullException.ThrowIfNull(userKey);
-        var index = Index();
-        var table = _tables[index] ??= new Dictionary<TKey, Dictionary<TUserKey, TValue>>();
+        Index();
+        var table = _map;
         ref var map = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
         (map ??= [])[userKey] = value;
     }
@@ -38,8 +38,8 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     /// <inheritdoc />
     public bool Remove(TUserKey userKey)
     {
-        var table = _tables[Index()];
-        if (table is null || !table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) || !map.Remove(userKey)) return false;
+        var table = MapChecked();
+        if (!table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) || !map.Remove(userKey)) return false;
         if (map.Count == 0) table.Remove(_backend.CurrentKeyUnchecked);
         return true;
     }
@@ -55,18 +55,24 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public bool IsEmpty => Map() is not { Count: > 0 };
 
     /// <inheritdoc />
-    public void Clear() => _tables[Index()]?.Remove(_backend.CurrentKeyUnchecked);
+    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
     private Dictionary<TUserKey, TValue>? Map()
     {
-        var table = _tables[Index()];
-        return table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
+        var table = MapChecked();
+        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
     }
 
     private int Index()
     {
         var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return index;
+    }
+
+    private Dictionary<TKey, Dictionary<TUserKey, TValue>> MapChecked()
+    {
+        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return _map;
     }
 }

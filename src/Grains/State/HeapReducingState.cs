@@ -7,7 +7,7 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
 {
     private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, T>?[] _tables;
+    private readonly Dictionary<TKey, T> _map;
     private readonly Func<T, T, T> _reduce;
     private readonly string _name;
 
@@ -15,7 +15,7 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     public HeapReducingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, T> table, Func<T, T, T> reduce)
     {
         _backend = backend;
-        _tables = table.Tables;
+        _map = table.Map;
         _reduce = reduce;
         _name = table.Name;
     }
@@ -23,8 +23,8 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     /// <inheritdoc />
     public void Add(T value)
     {
-        var index = Index();
-        var table = _tables[index] ??= new Dictionary<TKey, T>();
+        Index();
+        var table = _map;
         // The reduce function is pure (it does not touch state), so holding the slot across the call is safe.
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out var exists);
         if (!exists)
@@ -41,19 +41,25 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     /// <inheritdoc />
     public bool TryGet(out T value)
     {
-        var table = _tables[Index()];
-        if (table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
+        var table = MapChecked();
+        if (table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
         value = default!;
         return false;
     }
 
     /// <inheritdoc />
-    public void Clear() => _tables[Index()]?.Remove(_backend.CurrentKeyUnchecked);
+    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
     private int Index()
     {
         var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)_tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return index;
+    }
+
+    private Dictionary<TKey, T> MapChecked()
+    {
+        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
+        return _map;
     }
 }

@@ -5,35 +5,60 @@ using Orleans.Serialization;
 namespace OrleansFlow.State;
 
 /// <summary>
-/// A <see cref="StateTable{TKey}"/> storing one <typeparamref name="TValue"/> per key in a dictionary per key group
-/// (created lazily). Handles hold <see cref="Tables"/> directly. Empty collections are never stored.
+/// A <see cref="StateTable{TKey}"/> storing one <typeparamref name="TValue"/> per key in one dictionary for all key
+/// groups of the backend: the per-record path is a single hash lookup with the locality of a plain dictionary, and the
+/// key group of a key is computed only when a snapshot or <c>ApplyToAllKeys</c> needs it. Handles hold
+/// <see cref="Map"/> directly. Empty collections are never stored.
 /// </summary>
 internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey : notnull
 {
-    /// <summary>Creates a table for <paramref name="keyGroupCount"/> key groups.</summary>
-    public HeapStateTable(string name, StateKind kind, string signature, int keyGroupCount) : base(name, kind, signature) =>
-        Tables = new Dictionary<TKey, TValue>?[keyGroupCount];
+    private readonly Func<TKey, int> _keyGroupIndexOf;
+    private readonly int _keyGroupCount;
+    private List<KeyValuePair<TKey, TValue>>?[]? _snapshotGroups;
 
-    /// <summary>Per key group index (key group minus the first key group of the backend), its entries or null.</summary>
-    public Dictionary<TKey, TValue>?[] Tables { get; }
+    /// <summary>Creates a table for <paramref name="keyGroupCount"/> key groups; <paramref name="keyGroupIndexOf"/> gives a key's key group minus the backend's first.</summary>
+    public HeapStateTable(string name, StateKind kind, string signature, int keyGroupCount, Func<TKey, int> keyGroupIndexOf) : base(name, kind, signature)
+    {
+        _keyGroupIndexOf = keyGroupIndexOf;
+        _keyGroupCount = keyGroupCount;
+    }
+
+    /// <summary>Every entry of the state.</summary>
+    public Dictionary<TKey, TValue> Map { get; } = [];
 
     /// <inheritdoc />
     public override string ValueTypeName => KeyedStateSnapshotFormat.FormatTypeName(typeof(TValue));
 
     /// <inheritdoc />
+    public override void BeginSnapshot()
+    {
+        var groups = new List<KeyValuePair<TKey, TValue>>?[_keyGroupCount];
+        foreach (var entry in Map)
+        {
+            var index = _keyGroupIndexOf(entry.Key);
+            if ((uint)index >= (uint)groups.Length)
+                throw new InvalidOperationException(
+                    $"State '{Name}' holds key '{entry.Key}' whose key group is not this subtask's: the key selector is not deterministic.");
+            (groups[index] ??= []).Add(entry);
+        }
+        _snapshotGroups = groups;
+    }
+
+    /// <inheritdoc />
+    public override void EndSnapshot() => _snapshotGroups = null;
+
+    /// <inheritdoc />
     public override bool SerializeKeyGroup(int keyGroupIndex, Serializer serializer, ArrayBufferWriter<byte> keys, ArrayBufferWriter<byte> values, out int entryCount)
     {
-        var table = Tables[keyGroupIndex];
-        entryCount = table?.Count ?? 0;
-        if (table is null || entryCount == 0) return false;
+        var group = (_snapshotGroups ?? throw new InvalidOperationException("BeginSnapshot was not called."))[keyGroupIndex];
+        entryCount = group?.Count ?? 0;
+        if (group is null || entryCount == 0) return false;
         var keyArray = new TKey[entryCount];
         var valueArray = new TValue[entryCount];
-        var i = 0;
-        foreach (var (key, value) in table)
+        for (var i = 0; i < entryCount; i++)
         {
-            keyArray[i] = key;
-            valueArray[i] = value;
-            i++;
+            keyArray[i] = group[i].Key;
+            valueArray[i] = group[i].Value;
         }
         serializer.Serialize(keyArray, keys);
         serializer.Serialize(valueArray, values);
@@ -43,7 +68,7 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     /// <inheritdoc />
     public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, int firstKeyGroup, Serializer serializer)
     {
-        var decoded = new List<(int Index, TKey[] Keys, TValue[] Values)>();
+        var decoded = new List<(TKey[] Keys, TValue[] Values)>();
         foreach (var chunk in chunks)
         {
             TKey[]? keys;
@@ -60,18 +85,18 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
             }
             if (keys is null || values is null || keys.Length != chunk.EntryCount || values.Length != chunk.EntryCount)
                 throw new InvalidDataException($"State '{Name}' in key group {chunk.KeyGroup} of the snapshot is corrupt: expected {chunk.EntryCount} entries.");
-            decoded.Add((chunk.KeyGroup - firstKeyGroup, keys, values));
+            decoded.Add((keys, values));
         }
         return () =>
         {
-            foreach (var (index, keys, values) in decoded)
+            Map.EnsureCapacity(Map.Count + decoded.Sum(d => d.Keys.Length));
+            foreach (var (keys, values) in decoded)
             {
-                var table = Tables[index] ??= new Dictionary<TKey, TValue>(keys.Length);
                 for (var i = 0; i < keys.Length; i++)
                 {
                     var value = values[i];
                     if (value is null || value is ICollection { Count: 0 }) continue;
-                    table[keys[i]] = value;
+                    Map[keys[i]] = value;
                 }
             }
         };
@@ -80,11 +105,6 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     /// <inheritdoc />
     public override void CollectKeys(List<(TKey Key, int KeyGroupIndex)> keys)
     {
-        for (var index = 0; index < Tables.Length; index++)
-        {
-            var table = Tables[index];
-            if (table is null) continue;
-            foreach (var key in table.Keys) keys.Add((key, index));
-        }
+        foreach (var key in Map.Keys) keys.Add((key, _keyGroupIndexOf(key)));
     }
 }

@@ -4,14 +4,14 @@ using System.Runtime.InteropServices;
 namespace OrleansFlow.State;
 
 /// <summary>
-/// <see cref="IValueState{T}"/> on the heap backend. Hot path: one array index and one dictionary operation per call,
+/// <see cref="IValueState{T}"/> on the heap backend. Hot path: one dictionary operation per call,
 /// no allocation except the first dictionary of a key group. <see cref="Update"/> with null clears.
 /// </summary>
 internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notnull
 {
     private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, T>?[] _tables;
+    private readonly Dictionary<TKey, T> _map;
     private readonly T _defaultValue;
     private readonly string _name;
 
@@ -19,7 +19,7 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
     public HeapValueState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, T> table, T defaultValue)
     {
         _backend = backend;
-        _tables = table.Tables;
+        _map = table.Map;
         _defaultValue = defaultValue;
         _name = table.Name;
     }
@@ -29,27 +29,17 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
     {
         get
         {
-            var tables = _tables;
-            var index = _backend.CurrentKeyGroupIndex;
-            if ((uint)index >= (uint)tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-            var table = tables[index];
-            if (table is not null)
-            {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(table, _backend.CurrentKeyUnchecked);
-                if (!Unsafe.IsNullRef(ref slot)) return slot;
-            }
-            return _defaultValue;
+            CheckCurrentKey();
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_map, _backend.CurrentKeyUnchecked);
+            return Unsafe.IsNullRef(ref slot) ? _defaultValue : slot;
         }
     }
 
     /// <inheritdoc />
     public bool TryGetValue(out T value)
     {
-        var tables = _tables;
-        var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        var table = tables[index];
-        if (table is not null && table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
+        CheckCurrentKey();
+        if (_map.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
         value = _defaultValue;
         return false;
     }
@@ -62,19 +52,20 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
             Clear();
             return;
         }
-        var tables = _tables;
-        var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        var table = tables[index] ??= new Dictionary<TKey, T>();
-        CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _) = value;
+        CheckCurrentKey();
+        CollectionsMarshal.GetValueRefOrAddDefault(_map, _backend.CurrentKeyUnchecked, out _) = value;
     }
 
     /// <inheritdoc />
     public void Clear()
     {
-        var tables = _tables;
-        var index = _backend.CurrentKeyGroupIndex;
-        if ((uint)index >= (uint)tables.Length) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        tables[index]?.Remove(_backend.CurrentKeyUnchecked);
+        CheckCurrentKey();
+        _map.Remove(_backend.CurrentKeyUnchecked);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckCurrentKey()
+    {
+        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
     }
 }

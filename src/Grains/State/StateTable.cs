@@ -32,6 +32,12 @@ internal abstract class StateTable<TKey> where TKey : notnull
     /// <summary>The stored value type, written into snapshots for information.</summary>
     public abstract string ValueTypeName { get; }
 
+    /// <summary>Groups the entries by key group for the <see cref="SerializeKeyGroup"/> calls that follow.</summary>
+    public abstract void BeginSnapshot();
+
+    /// <summary>Drops what <see cref="BeginSnapshot"/> prepared.</summary>
+    public abstract void EndSnapshot();
+
     /// <summary>
     /// Serializes the keys and the values of key group index <paramref name="keyGroupIndex"/> into the buffers;
     /// false (and nothing written) when it has no entries.

@@ -1,0 +1,25 @@
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Tests.Channels;
+
+/// <summary>A unit-test stand-in for a receiving task: records deliveries and completes them when told to.</summary>
+internal sealed class RecordingTaskGrain : ITaskGrain
+{
+    public List<(ChannelBatch Batch, TaskCompletionSource Completion)> Deliveries { get; } = [];
+
+    public bool CompleteImmediately { get; set; }
+
+    public Task Deliver(ChannelBatch batch)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (CompleteImmediately) completion.SetResult();
+        Deliveries.Add((batch, completion));
+        return completion.Task;
+    }
+
+    public Task Deploy(TaskDeployment deployment) => throw new NotSupportedException();
+    public Task Start(int attempt) => throw new NotSupportedException();
+    public Task Cancel(int attempt) => throw new NotSupportedException();
+    public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
+    public Task RunSlice(int attempt) => throw new NotSupportedException();
+}
