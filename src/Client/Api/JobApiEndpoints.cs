@@ -81,6 +81,7 @@ public static class JobApiEndpoints
                 parallelism = v.Parallelism,
                 recordsIn = v.RecordsIn,
                 recordsOut = v.RecordsOut,
+                subtasks = v.Subtasks.Select(s => new { subtask = s.Subtask, host = s.Host, recordsIn = s.RecordsIn, recordsOut = s.RecordsOut }),
             }),
         });
     }

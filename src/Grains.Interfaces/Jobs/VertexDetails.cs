@@ -18,4 +18,7 @@ public sealed record VertexDetails
 
     /// <summary>Records sent to downstream vertices.</summary>
     [Id(4)] public long RecordsOut { get; init; }
+
+    /// <summary>Each subtask: its silo and counters.</summary>
+    [Id(5)] public IReadOnlyList<SubtaskDetails> Subtasks { get; init; } = [];
 }

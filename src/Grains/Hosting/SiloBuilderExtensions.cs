@@ -18,6 +18,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<StreamJobRegistry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Jobs.JobGraphFactory>();
+        builder.Services.AddPlacementDirector<Placement.SubtaskSpreadPlacement, Placement.SubtaskSpreadPlacementDirector>();
         builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);
         return builder;
     }

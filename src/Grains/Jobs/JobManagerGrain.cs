@@ -67,14 +67,15 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
 
         var vertices = _graph.Vertices.Select(v =>
         {
-            var tasks = metrics.Where(kv => kv.Key.Vertex == v.Index).Select(kv => kv.Value).ToList();
+            var tasks = metrics.Where(kv => kv.Key.Vertex == v.Index).OrderBy(kv => kv.Key.Subtask).ToList();
             return new VertexDetails
             {
                 Uid = v.Uid,
                 Operators = v.Chain.Select(t => t.Uid).ToList(),
                 Parallelism = v.Parallelism,
-                RecordsIn = tasks.Sum(m => m.RecordsIn),
-                RecordsOut = tasks.Sum(m => m.RecordsOut),
+                RecordsIn = tasks.Sum(t => t.Value.RecordsIn),
+                RecordsOut = tasks.Sum(t => t.Value.RecordsOut),
+                Subtasks = tasks.Select(t => new SubtaskDetails(t.Key.Subtask, t.Value.Host, t.Value.RecordsIn, t.Value.RecordsOut)).ToList(),
             };
         }).ToList();
         return new JobDetails

@@ -12,7 +12,7 @@ namespace OrleansFlow.Tasks;
 /// One subtask of a job vertex. Non-reentrant: records are processed in one turn per input batch; the only awaits are
 /// on output capacity (backpressure) and end-of-input draining. Cancel and metrics interleave.
 /// </summary>
-[KeepAlive]
+[KeepAlive, Placement.SubtaskSpreadPlacementAttribute]
 internal sealed partial class TaskGrain(
     JobGraphFactory graphFactory,
     Serializer serializer,
@@ -161,7 +161,7 @@ internal sealed partial class TaskGrain(
 
     public Task<TaskMetrics> GetMetrics() => Task.FromResult(Metrics);
 
-    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0);
+    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity);
 
     private async Task FinishAsync()
     {

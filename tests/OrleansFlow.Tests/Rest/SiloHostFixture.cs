@@ -14,6 +14,12 @@ public sealed class SiloHostFixture : IAsyncLifetime
     /// <summary>The temporary directory holding the silo's data directory and the jobs' outputs.</summary>
     public string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "orleansflow-rest-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The silo's gateway port (for standalone Orleans clients).</summary>
+    public int GatewayPort { get; private set; }
+
+    /// <summary>The cluster id of the silo.</summary>
+    public string ClusterId { get; } = $"rest-tests-{Guid.NewGuid():N}";
+
     /// <summary>A client whose base address is the API.</summary>
     public HttpClient Client => _client ?? throw new InvalidOperationException("The host is not started.");
 
@@ -24,12 +30,13 @@ public sealed class SiloHostFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(TempDirectory);
         var (httpPort, siloPort, gatewayPort) = FreePorts();
+        GatewayPort = gatewayPort;
         string[] args =
         [
             $"--Urls=http://127.0.0.1:{httpPort}",
             $"--Orleans:SiloPort={siloPort}",
             $"--Orleans:GatewayPort={gatewayPort}",
-            $"--Orleans:ClusterId=rest-tests-{Guid.NewGuid():N}",
+            $"--Orleans:ClusterId={ClusterId}",
             $"--OrleansFlow:DataDirectory={Path.Combine(TempDirectory, "data")}",
             "--Logging:LogLevel:Default=Warning",
         ];
@@ -64,7 +71,7 @@ public sealed class SiloHostFixture : IAsyncLifetime
     }
 
     /// <summary>Three distinct free TCP ports on 127.0.0.1 (all held open together so they differ).</summary>
-    private static (int Http, int Silo, int Gateway) FreePorts()
+    internal static (int Http, int Silo, int Gateway) FreePorts()
     {
         var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
         try

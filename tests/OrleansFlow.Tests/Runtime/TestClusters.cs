@@ -12,7 +12,8 @@ internal static class TestClusters
         builder.ConfigureSilo((_, silo) => silo
             .AddOrleansFlow(configure)
             .AddStreamJob<TwoStageJob>(TwoStageJob.Name)
-            .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name));
+            .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
+            .AddStreamJob<OperatorsJob>(OperatorsJob.Name));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
