@@ -14,15 +14,15 @@ namespace OrleansFlow.Bench;
 /// The product: the built-in <c>keyed-sum</c> job at a given parallelism in one in-process silo, no sink output.
 /// Timed from submission to FINISHED; verified by the per-vertex record counts (exact sums are what the tests check).
 /// </summary>
-public sealed class OrleansFlowKeyedSumBenchmark(int parallelism) : IBenchmark, IAsyncDisposable
+public sealed class OrleansFlowKeyedSumBenchmark(int parallelism, int? batchSize = null, int? window = null) : IBenchmark, IAsyncDisposable
 {
     private IHost? _host;
 
-    public string Name => $"orleansflow-p{parallelism}";
+    public string Name => $"orleansflow-p{parallelism}" + (batchSize is null ? "" : $"-b{batchSize}") + (window is null ? "" : $"-w{window}");
 
     public async Task<BenchmarkResult> RunAsync(BenchOptions options)
     {
-        _host ??= await StartSiloAsync();
+        _host ??= await StartSiloAsync(batchSize, window);
         var grains = _host.Services.GetRequiredService<IGrainFactory>();
         var jobId = Guid.NewGuid().ToString("N");
         var spec = new JobSpec
@@ -66,16 +66,15 @@ public sealed class OrleansFlowKeyedSumBenchmark(int parallelism) : IBenchmark, 
         _host = null;
     }
 
-    private static async Task<IHost> StartSiloAsync()
+    private static async Task<IHost> StartSiloAsync(int? batchSize, int? window)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddOrleansFlow(o =>
         {
-            // Knobs for experiments: ORLEANSFLOW_BATCH (records per batch), ORLEANSFLOW_WINDOW (batches in flight).
-            if (int.TryParse(Environment.GetEnvironmentVariable("ORLEANSFLOW_BATCH"), out var batch)) o.BatchSize = batch;
-            if (int.TryParse(Environment.GetEnvironmentVariable("ORLEANSFLOW_WINDOW"), out var window)) o.ChannelWindow = window;
+            if (batchSize is { } b) o.BatchSize = b;
+            if (window is { } w) o.ChannelWindow = w;
         }));
         var host = builder.Build();
         await host.StartAsync();

@@ -2,11 +2,12 @@ using System.Globalization;
 using OrleansFlow.Bench;
 using OrleansFlow.Bench.Baselines;
 
-// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--only name,name]
+// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]
 // Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
 
 var options = BenchOptions.Default;
 HashSet<string>? only = null;
+var tuning = false;
 for (int a = 0; a < args.Length; a++)
 {
     string arg = args[a];
@@ -24,6 +25,9 @@ for (int a = 0; a < args.Length; a++)
         case "--rounds":
             options = options with { Rounds = (int)ParseCount(arg, NextValue(ref a)) };
             break;
+        case "--tuning":
+            tuning = true;
+            break;
         case "--only":
             only = new HashSet<string>(
                 NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -39,7 +43,7 @@ for (int a = 0; a < args.Length; a++)
     }
 }
 
-var all = CreateBenchmarks();
+var all = CreateBenchmarks(tuning);
 if (only is not null)
 {
     var unknown = only.Where(name => !all.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -69,7 +73,7 @@ return failures == 0 ? 0 : 1;
 // ---------------------------------------------------------------------------------------------------------
 // The benchmarks, in table order. The hand loop must stay first: it is the reference for "x of hand loop".
 // ---------------------------------------------------------------------------------------------------------
-static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
+static IReadOnlyList<IBenchmark> CreateBenchmarks(bool tuning) =>
 [
     new HandLoopBaseline(),
     new AkkaStreamsBaseline(),
@@ -78,6 +82,10 @@ static IReadOnlyList<IBenchmark> CreateBenchmarks() =>
     new GrainPerKeyBaseline(),
     new OrleansFlowKeyedSumBenchmark(parallelism: 1),
     new OrleansFlowKeyedSumBenchmark(parallelism: 2),
+    // --tuning: the same job at other batch sizes and windows, in the same run, to choose the defaults.
+    .. (tuning
+        ? new[] { 1024, 8192, 16384, 32768 }.SelectMany(b => new IBenchmark[] { new OrleansFlowKeyedSumBenchmark(2, b), new OrleansFlowKeyedSumBenchmark(2, b, 2) })
+        : Array.Empty<IBenchmark>()),
 ];
 
 string NextValue(ref int index)
@@ -102,5 +110,5 @@ static long ParseCount(string name, string value)
 }
 
 static void PrintUsage() => Console.WriteLine(
-    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--only name,name]\n" +
-    "Benchmarks: " + string.Join(", ", CreateBenchmarks().Select(b => b.Name)));
+    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
+    "Benchmarks: " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)));
