@@ -5,7 +5,8 @@ namespace OrleansFlow.Bench;
 /// <summary>
 /// Runs benchmarks in one process: each first on small sizes (JIT warm-up), then <see cref="BenchOptions.Rounds"/>
 /// measured rounds, interleaved (round 1 of every benchmark, then round 2, …) so that noise from a shared machine
-/// spreads over all rows alike. Prints one markdown row per benchmark with the median and best rate; the
+/// spreads over all rows alike. A benchmark holding a silo is disposed after every run, so only one silo runs at a time
+/// (start-up is never inside the timed part). Prints one markdown row per benchmark with the median and best rate; the
 /// "x of hand loop" column compares medians.
 /// </summary>
 public sealed class BaselineRunner
@@ -31,11 +32,6 @@ public sealed class BaselineRunner
                 await Guard(benchmark, async () => runs[benchmark].Add(await benchmark.RunAsync(options)));
             }
         }
-        foreach (var benchmark in benchmarks)
-        {
-            if (benchmark is IAsyncDisposable disposable) await disposable.DisposeAsync();
-        }
-
         var medians = runs.Where(r => r.Value.Count > 0).ToDictionary(r => r.Key, r => Median(r.Value));
         var reference = medians.FirstOrDefault(m => m.Key.Name == referenceName).Value;
         _out.WriteLine("| system | events | median s | median events/s | best events/s | x of hand loop |");
@@ -62,6 +58,11 @@ public sealed class BaselineRunner
             catch (Exception ex)
             {
                 failed[benchmark] = ex;
+            }
+            finally
+            {
+                // One silo at a time: a benchmark's silo (and its activations) must not run beside another's round.
+                if (benchmark is IAsyncDisposable disposable) await disposable.DisposeAsync();
             }
         }
     }

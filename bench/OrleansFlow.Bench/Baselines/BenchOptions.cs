@@ -17,7 +17,7 @@ public sealed record BenchOptions(long Events, long Keys, long GrainEvents, int 
 
     /// <summary>Small sizes used for the JIT warm-up run of every benchmark.</summary>
     public BenchOptions ForWarmup() => new(
-        Events: Math.Min(Events, 500_000),
+        Events: Math.Min(Events, 2_000_000),
         Keys: Math.Min(Keys, 1_000),
         GrainEvents: Math.Min(GrainEvents, 20_000),
         Rounds: 1);

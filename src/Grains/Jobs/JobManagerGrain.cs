@@ -52,7 +52,11 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
 
     public async Task<JobDetails?> GetDetails()
     {
-        if (_spec is null || _graph is null) return null;
+        if (_spec is null || _graph is null)
+        {
+            DeactivateOnIdle(); // no such job: do not keep an empty activation alive
+            return null;
+        }
         var metrics = new Dictionary<TaskId, TaskMetrics>(_finished);
         if (_status is JobStatus.Running)
         {
@@ -94,7 +98,11 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
 
     public async Task<JobStatus?> Cancel()
     {
-        if (_spec is null) return null;
+        if (_spec is null)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
         if (_status.IsTerminal() || _status == JobStatus.Canceling) return _status;
         _status = JobStatus.Canceling;
         LogCanceling(JobId);

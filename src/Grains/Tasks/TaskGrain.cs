@@ -159,7 +159,12 @@ internal sealed partial class TaskGrain(
         return Task.CompletedTask;
     }
 
-    public Task<TaskMetrics> GetMetrics() => Task.FromResult(Metrics);
+    public Task<TaskMetrics> GetMetrics()
+    {
+        // A query must not keep alive an activation that was never deployed (e.g. one created after the task finished).
+        if (_deployment is null) DeactivateOnIdle();
+        return Task.FromResult(Metrics);
+    }
 
     private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity);
 

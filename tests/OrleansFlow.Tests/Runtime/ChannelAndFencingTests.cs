@@ -102,4 +102,26 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         Assert.Equal(JobStatus.Canceled, canceled!.Status);
         Assert.NotNull(canceled.EndTime);
     }
+
+    [Theory]
+    [InlineData("failAt", "54321", "injected failure at event 54321")]
+    [InlineData("failOpen", "true", "injected failure in Open")]
+    public async Task Submit_WhenUserFunctionThrows_JobFailsWithTheCauseAndStopsItsTasks(string arg, string value, string cause)
+    {
+        var jobId = Guid.NewGuid().ToString("N");
+        var manager = _cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var result = await manager.Submit(new JobSpec
+        {
+            JobName = FailingJob.Name, Parallelism = 2, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["events"] = "100000", [arg] = value },
+        });
+        Assert.True(result.Accepted, result.Message);
+
+        var failed = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+
+        Assert.Equal(JobStatus.Failed, failed.Status);
+        Assert.Contains(cause, failed.FailureCause);
+        Assert.NotNull(failed.EndTime);
+        Assert.Equal(JobStatus.Failed, await manager.Cancel()); // a terminal job stays as it is
+    }
 }

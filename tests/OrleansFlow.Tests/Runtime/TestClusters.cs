@@ -13,7 +13,8 @@ internal static class TestClusters
             .AddOrleansFlow(configure)
             .AddStreamJob<TwoStageJob>(TwoStageJob.Name)
             .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
-            .AddStreamJob<OperatorsJob>(OperatorsJob.Name));
+            .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
+            .AddStreamJob<FailingJob>(FailingJob.Name));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
