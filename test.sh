@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of OrleansFlow from a fresh clone: restores, builds (warnings are errors) and runs the xunit suite.
-# Installs whatever the tests need when it is missing (today: nothing beyond the .NET SDK; the checkpoint tests will
-# add Azurite through npm, into ./.tools, and start it on 127.0.0.1 on a port of their own).
+# Installs whatever the tests need when it is missing: Azurite (npm package, into ./.tools; Node and npm from apt when
+# absent). The storage tests start Azurite themselves on 127.0.0.1, on a port of their own, and stop it.
 # Ends with one line of its own: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+AZURITE_VERSION=3.37.0
+if [ ! -x .tools/node_modules/.bin/azurite-blob ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing Node.js and npm (apt) for Azurite" >&2
+    (apt-get update -qq && apt-get install -y -qq nodejs npm) >/dev/null 2>&1 || { echo "test.sh: could not install npm" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+  fi
+  echo "test.sh: installing Azurite $AZURITE_VERSION into .tools/" >&2
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null 2>&1 \
+    || { echo "test.sh: npm could not install azurite@$AZURITE_VERSION" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+export AZURITE_BLOB="$PWD/.tools/node_modules/.bin/azurite-blob"
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansFlow.Client.Api;
 using OrleansFlow.Hosting;
+using OrleansFlow.Storage;
 
 namespace OrleansFlow.Silo;
 
@@ -9,7 +10,8 @@ namespace OrleansFlow.Silo;
 /// Configuration (appsettings.json, environment <c>OrleansFlow__…</c>/<c>Orleans__…</c>, or command line
 /// <c>--Orleans:SiloPort=11112</c>): <c>Urls</c> (default http://127.0.0.1:8081), <c>Orleans:SiloPort</c> (11111),
 /// <c>Orleans:GatewayPort</c> (30000), <c>Orleans:Clustering</c> (<c>localhost</c> or <c>redis</c>),
-/// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data), <c>--demo</c>.
+/// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data), <c>OrleansFlow:Storage:Provider</c>
+/// (<c>local</c> or <c>azure</c>, with <c>OrleansFlow:Storage:ConnectionString</c> and <c>ContainerName</c>), <c>--demo</c>.
 /// </summary>
 public static class OrleansFlowSiloHost
 {
@@ -45,6 +47,7 @@ public static class OrleansFlowSiloHost
                 throw new InvalidOperationException($"Orleans:Clustering must be 'localhost' or 'redis', got '{clustering}'.");
             }
             silo.AddOrleansFlow(o => config.GetSection(OrleansFlowOptions.SectionName).Bind(o));
+            AddStorage(silo, config);
             configureSilo?.Invoke(silo);
         });
         if (demo) builder.Services.AddHostedService<DemoJobService>();
@@ -53,6 +56,29 @@ public static class OrleansFlowSiloHost
         app.UseExceptionHandler();
         app.MapOrleansFlowApi();
         return app;
+    }
+
+    /// <summary><c>OrleansFlow:Storage:Provider</c>: <c>local</c> (default; <c>RootDirectory</c>, default the data directory) or <c>azure</c> (<c>ConnectionString</c>, <c>ContainerName</c>).</summary>
+    private static void AddStorage(ISiloBuilder silo, IConfiguration config)
+    {
+        var storage = config.GetSection("OrleansFlow:Storage");
+        var provider = storage["Provider"] ?? "local";
+        if (string.Equals(provider, "local", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.AddOrleansFlowLocalStorage(o =>
+            {
+                o.RootDirectory = storage["RootDirectory"] ?? config["OrleansFlow:DataDirectory"] ?? "data";
+                storage.Bind(o);
+            });
+        }
+        else if (string.Equals(provider, "azure", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.AddOrleansFlowAzureBlobStorage(storage.Bind);
+        }
+        else
+        {
+            throw new InvalidOperationException($"OrleansFlow:Storage:Provider must be 'local' or 'azure', got '{provider}'.");
+        }
     }
 
     private static int Port(IConfiguration config, string key, int fallback)

@@ -1,0 +1,17 @@
+namespace OrleansFlow.Storage;
+
+/// <summary>Settings of <see cref="AzureBlobCheckpointStorage"/>.</summary>
+public sealed class AzureBlobCheckpointStorageOptions
+{
+    /// <summary>The storage account's connection string (Azure, or Azurite's <c>UseDevelopmentStorage=true</c> form).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The blob container that holds <c>jobs/</c> and <c>savepoints/</c>; created when missing. Default <c>orleansflow</c>.</summary>
+    public string ContainerName { get; set; } = "orleansflow";
+
+    /// <summary>How often a failed request is retried (exponential back-off from <see cref="RetryDelay"/>). Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay. Default 0.8 s.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
+}
