@@ -1,0 +1,32 @@
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>A task's acknowledgement of a checkpoint: what it wrote and how long each phase took.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansFlow.TaskCheckpointAck")]
+public sealed record TaskCheckpointAck
+{
+    /// <summary>The acknowledging task.</summary>
+    [Id(0)] public required TaskId Task { get; init; }
+
+    /// <summary>The checkpoint.</summary>
+    [Id(1)] public required long CheckpointId { get; init; }
+
+    /// <summary>The task's state files.</summary>
+    [Id(2)] public IReadOnlyList<StateHandle> State { get; init; } = [];
+
+    /// <summary>A source's split offsets by operator uid (the position to seek to on restore).</summary>
+    [Id(3)] public IReadOnlyDictionary<string, long> SourceOffsets { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Time spent blocked on inputs that already delivered the barrier.</summary>
+    [Id(4)] public TimeSpan AlignmentDuration { get; init; }
+
+    /// <summary>The synchronous phase: capturing the state.</summary>
+    [Id(5)] public TimeSpan SyncDuration { get; init; }
+
+    /// <summary>The asynchronous phase: writing the files.</summary>
+    [Id(6)] public TimeSpan AsyncDuration { get; init; }
+
+    /// <summary>The bytes written.</summary>
+    public long StateSize => State.Sum(s => s.Size);
+}

@@ -1,0 +1,9 @@
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>An aborted checkpoint: never restored from; its files are deleted.</summary>
+internal sealed record FailedCheckpoint(
+    long Id,
+    DateTimeOffset TriggerTime,
+    DateTimeOffset FailureTime,
+    CheckpointFailureReason Reason,
+    string Message);
