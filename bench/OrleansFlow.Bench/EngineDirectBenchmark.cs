@@ -62,5 +62,6 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task Cancel(int attempt) => throw new NotSupportedException();
         public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
         public Task RunSlice(int attempt) => throw new NotSupportedException();
+        public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
     }
 }

@@ -36,4 +36,8 @@ public interface IJobManagerGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("TaskLost")]
     Task TaskLost(TaskId task);
+
+    /// <summary>The checkpoint coordinator of <paramref name="attempt"/> saw more consecutive checkpoint failures than tolerated.</summary>
+    [OneWay, Alias("CheckpointingFailed")]
+    Task CheckpointingFailed(int attempt, string cause);
 }

@@ -15,4 +15,7 @@ public sealed record JobSpec
 
     /// <summary>The job's arguments.</summary>
     [Id(3)] public IReadOnlyDictionary<string, string> Args { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The checkpoint settings (periodic checkpoints off by default).</summary>
+    [Id(4)] public Checkpointing.CheckpointingSettings Checkpointing { get; init; } = OrleansFlow.Checkpointing.CheckpointingSettings.Default;
 }

@@ -31,6 +31,14 @@ public interface ITaskGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("GetMetrics")]
     Task<TaskMetrics> GetMetrics();
 
+    /// <summary>
+    /// Checkpoint coordinator → source task of <paramref name="attempt"/>: record the source offset, emit barrier
+    /// <paramref name="checkpointId"/> on every output and acknowledge (one-way) to the coordinator. A task that is not
+    /// a running source of that attempt declines.
+    /// </summary>
+    [Alias("TriggerCheckpoint")]
+    Task TriggerCheckpoint(int attempt, long checkpointId);
+
     /// <summary>Internal: the task's own continuation of its source loop.</summary>
     [OneWay, Alias("RunSlice")]
     Task RunSlice(int attempt);

@@ -18,6 +18,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<StreamJobRegistry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Jobs.JobGraphFactory>();
+        builder.Services.AddSingleton<Checkpointing.CompletedCheckpointStore>();
         builder.Services.AddPlacementDirector<Placement.SubtaskSpreadPlacement, Placement.SubtaskSpreadPlacementDirector>();
         builder.Services.AddOptions<Storage.LocalFolderCheckpointStorageOptions>();
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it

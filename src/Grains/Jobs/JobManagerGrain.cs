@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansFlow.Checkpointing;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Jobs;
@@ -115,6 +116,7 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
     {
         if (attempt != _attempt || _status != JobStatus.Running || _graph is null) return Task.CompletedTask;
         _finished[task] = metrics;
+        if (_finished.Count == 1) _ = Coordinator.Stop(); // no checkpoint can complete once a task has ended
         if (_finished.Count == _graph.AllTasks(JobId).Count()) Terminate(JobStatus.Finished);
         return Task.CompletedTask;
     }
@@ -124,6 +126,9 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
         if (attempt != _attempt) return Task.CompletedTask;
         return FailAsync($"Task {Describe(task)} failed: {cause}");
     }
+
+    public Task CheckpointingFailed(int attempt, string cause) =>
+        attempt == _attempt ? FailAsync(cause) : Task.CompletedTask;
 
     public Task TaskLost(TaskId task) =>
         FailAsync($"Task {Describe(task)} lost its state: its activation was recreated without a deployment (silo lost or grain deactivated).");
@@ -137,7 +142,12 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
         {
             await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(new TaskDeployment(t, attempt, _spec!))));
             _status = JobStatus.Running;
-            var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index));
+            var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
+            await Coordinator.Start(new CheckpointCoordinatorStart
+            {
+                JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
+                Tasks = tasks, Sources = sources,
+            });
             await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
         }
         catch (Exception e)
@@ -167,10 +177,13 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
 
     private void Terminate(JobStatus status)
     {
+        _ = Coordinator.Stop();
         _status = status;
         _endTime = timeProvider.GetUtcNow();
         LogTerminal(JobId, status.ToFlinkName());
     }
+
+    private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(JobId);
 
     private ITaskGrain TaskGrainOf(TaskId id) => GrainFactory.GetGrain<ITaskGrain>(id.ToGrainKey());
 

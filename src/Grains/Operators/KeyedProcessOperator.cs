@@ -5,7 +5,7 @@ using OrleansFlow.State;
 namespace OrleansFlow.Operators;
 
 /// <summary>Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record.</summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOperatorLifecycle where TKey : notnull
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOperatorLifecycle, IStatefulOperator where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
     private readonly KeyedProcessFunction<TKey, TIn, TOut> _function;
@@ -27,6 +27,12 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;
+
+    public string Uid => _context.OperatorUid;
+
+    public KeyGroupRange KeyGroups => _backend.KeyGroupRange;
+
+    public KeyedStateSnapshotInfo SnapshotState(Stream output) => _backend.Snapshot(_backend.KeyGroupRange, output);
 
     public override TKey CurrentKey => _backend.CurrentKey;
 

@@ -4,11 +4,18 @@ using OrleansFlow.Operators;
 namespace OrleansFlow.Tasks;
 
 /// <summary>The built chain of one task: its input (or source), operators with a lifecycle in chain order, and output writers.</summary>
-internal sealed class OperatorChain(IInputDispatcher? input, ISourceDriver? source, IReadOnlyList<IOperatorLifecycle> operators, IReadOnlyList<IRecordWriter> writers)
+internal sealed class OperatorChain(
+    IInputDispatcher? input, ISourceDriver? source, string? sourceUid, IReadOnlyList<IOperatorLifecycle> operators, IReadOnlyList<IRecordWriter> writers)
 {
     public IInputDispatcher? Input { get; } = input;
 
     public ISourceDriver? Source { get; } = source;
+
+    /// <summary>The source operator's uid (its offset is recorded under it).</summary>
+    public string? SourceUid { get; } = sourceUid;
+
+    /// <summary>The operators whose keyed state checkpoints capture.</summary>
+    public IEnumerable<IStatefulOperator> StatefulOperators => Operators.OfType<IStatefulOperator>();
 
     public IReadOnlyList<IOperatorLifecycle> Operators { get; } = operators;
 

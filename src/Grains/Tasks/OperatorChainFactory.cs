@@ -18,6 +18,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     private readonly List<IRecordWriter> _writers = [];
     private IInputDispatcher? _input;
     private ISourceDriver? _source;
+    private string? _sourceUid;
     private bool _isHead;
 
     private OperatorChainFactory(TaskEnvironment env) => _env = env;
@@ -33,13 +34,14 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             output = chain[i].Accept(factory, output);
         }
         factory._operators.Reverse(); // built tail first; lifecycle calls go head first
-        return new OperatorChain(factory._input, factory._source, factory._operators, factory._writers);
+        return new OperatorChain(factory._input, factory._source, factory._sourceUid, factory._operators, factory._writers);
     }
 
     public object VisitSource<T>(SourceTransformation<T> t, object? output)
     {
         var reader = t.Source.CreateReader(_env.Task.Subtask, _env.Vertex.Parallelism, _env.TimeProvider);
         _source = new SourceDriver<T>(reader, t.Source.IsBounded, Output<T>(output));
+        _sourceUid = t.Uid;
         return _source;
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using OrleansFlow.Api;
 using OrleansFlow.Channels;
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Storage;
 using OrleansFlow.Hosting;
 using OrleansFlow.Jobs;
 
@@ -17,10 +19,13 @@ internal sealed partial class TaskGrain(
     JobGraphFactory graphFactory,
     Serializer serializer,
     TimeProvider timeProvider,
+    ICheckpointStorage storage,
     IOptions<OrleansFlowOptions> options,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
     private readonly List<StreamElement> _released = [];
+    private readonly List<StreamElement> _aligned = [];
+    private BarrierAligner<(int Edge, int Subtask)>? _aligner;
     private readonly OrleansFlowOptions _options = options.Value;
     private TaskState _state = TaskState.NotDeployed;
     private TaskDeployment? _deployment;
@@ -57,6 +62,7 @@ internal sealed partial class TaskGrain(
                 : Enumerable.Range(0, edge.Source.Parallelism);
             foreach (var s in sources) _inputs[(edge.TargetInputOrdinal, s)] = new ChannelReorderBuffer<StreamElement>();
         }
+        _aligner = new BarrierAligner<(int Edge, int Subtask)>(_inputs.Keys, timeProvider);
         _deployment = deployment;
         _chain = chain;
         _endedInputs = 0;
@@ -123,19 +129,24 @@ internal sealed partial class TaskGrain(
         if (channel.Offer(batch.Sequence, batch.Payload, _released) != ReorderOutcome.Released) return;
         try
         {
-            foreach (var element in _released)
+            _aligned.Clear();
+            var key = (batch.InputEdge, batch.SourceSubtask);
+            foreach (var element in _released) _aligner!.Offer(key, element, _aligned);
+            foreach (var element in _aligned)
             {
-                if (element is EndOfInput)
+                switch (element)
                 {
-                    if (++_endedInputs == _inputs.Count)
-                    {
+                    case EndOfInput when ++_endedInputs == _inputs.Count:
                         await FinishAsync();
                         return;
-                    }
-                }
-                else
-                {
-                    _recordsIn += _chain!.Input!.Process(element);
+                    case EndOfInput:
+                        break;
+                    case CheckpointBarrier barrier:
+                        TakeCheckpoint(barrier, _aligner!.LastAlignmentDuration);
+                        break;
+                    default:
+                        _recordsIn += _chain!.Input!.Process(element);
+                        break;
                 }
             }
             await WaitForCapacityAsync();
@@ -144,6 +155,18 @@ internal sealed partial class TaskGrain(
         {
             await FailAsync(ex);
         }
+    }
+
+    public Task TriggerCheckpoint(int attempt, long checkpointId)
+    {
+        if (_state == TaskState.Finished) return Task.CompletedTask; // the job manager stops checkpointing when a task finishes
+        if (_deployment?.Attempt != attempt || _state != TaskState.Running || _chain?.Source is null)
+        {
+            var reason = _deployment is null ? "the task is not deployed" : $"the task is {_state} in attempt {_deployment.Attempt}";
+            return Coordinator.Decline(Id, checkpointId, $"Task {Id} cannot take checkpoint {checkpointId}: {reason}.");
+        }
+        TakeCheckpoint(new CheckpointBarrier(checkpointId), TimeSpan.Zero);
+        return Task.CompletedTask;
     }
 
     public Task Cancel(int attempt)
@@ -167,6 +190,64 @@ internal sealed partial class TaskGrain(
     }
 
     private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity);
+
+    private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
+
+    /// <summary>
+    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase captures the
+    /// keyed state and the source offset, the barrier goes downstream at once, and the asynchronous phase writes the
+    /// state files and acknowledges while records keep flowing.
+    /// </summary>
+    private void TakeCheckpoint(CheckpointBarrier barrier, TimeSpan alignment)
+    {
+        var chain = _chain!;
+        var syncStart = timeProvider.GetTimestamp();
+        var captured = chain.StatefulOperators.Select(op =>
+        {
+            var buffer = new MemoryStream();
+            var info = op.SnapshotState(buffer);
+            return (op.Uid, op.KeyGroups, Info: info, Bytes: buffer);
+        }).ToList();
+        var offsets = chain.Source is null || chain.SourceUid is null
+            ? new Dictionary<string, long>()
+            : new Dictionary<string, long> { [chain.SourceUid] = chain.Source.Offset };
+        var sync = timeProvider.GetElapsedTime(syncStart);
+        foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
+        _ = WriteAndAcknowledgeAsync(Id, barrier.CheckpointId, captured, offsets, alignment, sync);
+    }
+
+    private async Task WriteAndAcknowledgeAsync(
+        TaskId task, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
+        Dictionary<string, long> offsets, TimeSpan alignment, TimeSpan sync)
+    {
+        var asyncStart = timeProvider.GetTimestamp();
+        try
+        {
+            var handles = new List<StateHandle>();
+            foreach (var (uid, keyGroups, info, bytes) in captured)
+            {
+                var path = StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
+                var checksum = StateFileChecksum.Compute(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+                bytes.Position = 0;
+                await storage.WriteAsync(path, bytes);
+                handles.Add(new StateHandle
+                {
+                    OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = info.Offsets, KeyGroupLengths = info.Lengths,
+                    Size = info.TotalBytes, Checksum = checksum,
+                });
+            }
+            await Coordinator.Acknowledge(new TaskCheckpointAck
+            {
+                Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets,
+                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = timeProvider.GetElapsedTime(asyncStart),
+            });
+        }
+        catch (Exception e)
+        {
+            LogCheckpointFailed(e, task, checkpointId);
+            await Coordinator.Decline(task, checkpointId, $"Task {task} could not write its state for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
+        }
+    }
 
     private async Task FinishAsync()
     {
@@ -246,6 +327,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} failed in attempt {Attempt}")]
     private partial void LogFailed(Exception exception, TaskId task, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} could not write checkpoint {CheckpointId}")]
+    private partial void LogCheckpointFailed(Exception exception, TaskId task, long checkpointId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} received work without a deployment: its previous activation and state were lost")]
     private partial void LogLost(TaskId task);

@@ -22,4 +22,5 @@ internal sealed class RecordingTaskGrain : ITaskGrain
     public Task Cancel(int attempt) => throw new NotSupportedException();
     public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
     public Task RunSlice(int attempt) => throw new NotSupportedException();
+    public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
 }

@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>
+/// The checkpoint coordinator of one job (key: job id). Protocol: the job manager calls <see cref="Start"/> after it
+/// deployed an attempt; the coordinator then triggers checkpoints on its interval (or on <see cref="Trigger"/>) by
+/// telling every source task; tasks answer with one-way <see cref="Acknowledge"/> or <see cref="Decline"/>, so a task
+/// never waits on the coordinator. <see cref="Stop"/> aborts what is in progress (job cancelled, failed, restarting).
+/// </summary>
+[Alias("OrleansFlow.ICheckpointCoordinatorGrain")]
+public interface ICheckpointCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Starts coordinating <paramref name="start"/>'s attempt (replacing an older attempt).</summary>
+    [Alias("Start")]
+    Task Start(CheckpointCoordinatorStart start);
+
+    /// <summary>Triggers a checkpoint now; returns its id, or null when as many as allowed are in progress or coordination is stopped.</summary>
+    [Alias("Trigger")]
+    Task<long?> Trigger();
+
+    /// <summary>A task's acknowledgement of a checkpoint.</summary>
+    [OneWay, Alias("Acknowledge")]
+    Task Acknowledge(TaskCheckpointAck ack);
+
+    /// <summary>A task could not take its part of checkpoint <paramref name="checkpointId"/>.</summary>
+    [OneWay, Alias("Decline")]
+    Task Decline(TaskId task, long checkpointId, string reason);
+
+    /// <summary>Stops triggering and aborts checkpoints in progress.</summary>
+    [Alias("Stop")]
+    Task Stop();
+
+    /// <summary>The checkpoint statistics and history.</summary>
+    [AlwaysInterleave, Alias("GetStats")]
+    Task<CheckpointStats> GetStats();
+}

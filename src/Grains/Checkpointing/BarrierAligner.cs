@@ -1,0 +1,96 @@
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>
+/// Aligned barriers for one task (pure, single-threaded). Elements of each input channel are offered in channel
+/// order; records pass straight through until a channel delivers barrier n. That channel is then held back (its later
+/// elements queue) until every channel that has not ended delivered barrier n; then the barrier itself is released —
+/// the task snapshots and forwards it — and the held elements follow in order. A newer barrier arriving while an
+/// older one is aligning abandons the older alignment (its checkpoint was aborted upstream).
+/// </summary>
+internal sealed class BarrierAligner<TChannel> where TChannel : notnull
+{
+    private readonly Dictionary<TChannel, Queue<StreamElement>?> _held = [];
+    private readonly HashSet<TChannel> _ended = [];
+    private readonly TimeProvider _time;
+    private long _aligning = -1;
+    private long _alignmentStart;
+
+    public BarrierAligner(IEnumerable<TChannel> channels, TimeProvider time)
+    {
+        foreach (var c in channels) _held.Add(c, null);
+        _time = time;
+    }
+
+    /// <summary>The checkpoint being aligned, or -1.</summary>
+    public long Aligning => _aligning;
+
+    /// <summary>How long the last completed alignment held channels back.</summary>
+    public TimeSpan LastAlignmentDuration { get; private set; }
+
+    /// <summary>Offers the next element of <paramref name="channel"/>; what the task must process now is appended to <paramref name="output"/> in order.</summary>
+    public void Offer(TChannel channel, StreamElement element, List<StreamElement> output)
+    {
+        if (!_held.TryGetValue(channel, out var queue)) throw new ArgumentException($"Unknown input channel {channel}.", nameof(channel));
+        if (queue is not null)
+        {
+            queue.Enqueue(element);
+            return;
+        }
+        switch (element)
+        {
+            case CheckpointBarrier barrier:
+                OnBarrier(channel, barrier, output);
+                break;
+            case EndOfInput:
+                _ended.Add(channel);
+                output.Add(element);
+                if (_aligning >= 0) TryComplete(output);
+                break;
+            default:
+                output.Add(element);
+                break;
+        }
+    }
+
+    private void OnBarrier(TChannel channel, CheckpointBarrier barrier, List<StreamElement> output)
+    {
+        if (barrier.CheckpointId < _aligning) return; // older than the alignment in progress: its checkpoint is gone
+        if (barrier.CheckpointId > _aligning && _aligning >= 0) Release(output); // abandon the older alignment
+        if (_aligning < 0)
+        {
+            _aligning = barrier.CheckpointId;
+            _alignmentStart = _time.GetTimestamp();
+        }
+        _held[channel] = new Queue<StreamElement>();
+        TryComplete(output, barrier);
+    }
+
+    private void TryComplete(List<StreamElement> output, CheckpointBarrier? barrier = null)
+    {
+        if (_held.Any(kv => kv.Value is null && !_ended.Contains(kv.Key))) return;
+        LastAlignmentDuration = _time.GetElapsedTime(_alignmentStart);
+        output.Add(barrier ?? new CheckpointBarrier(_aligning));
+        Release(output);
+    }
+
+    /// <summary>Ends the alignment: every held channel is released and its queued elements are offered again, in order.</summary>
+    private void Release(List<StreamElement> output)
+    {
+        _aligning = -1;
+        var queues = _held.Where(kv => kv.Value is not null).ToList();
+        foreach (var (channel, _) in queues) _held[channel] = null;
+        foreach (var (channel, queue) in queues)
+        {
+            while (queue!.Count > 0)
+            {
+                Offer(channel, queue.Dequeue(), output);
+                if (_held[channel] is not null) // a later barrier blocked this channel again: keep the rest queued behind it
+                {
+                    while (queue.Count > 0) _held[channel]!.Enqueue(queue.Dequeue());
+                }
+            }
+        }
+    }
+}

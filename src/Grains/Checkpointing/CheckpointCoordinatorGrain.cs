@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Logging;
+using OrleansFlow.Jobs;
+using OrleansFlow.Storage;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>
+/// The checkpoint coordinator of one job: glue between <see cref="CheckpointCoordinatorCore"/> (the decisions), the
+/// source tasks (triggers), the storage (metadata, cleanup) and the job manager (failure tolerance). A checkpoint
+/// completes only when every task acknowledged and its <c>_metadata</c> was written (invariant 5).
+/// </summary>
+[KeepAlive]
+internal sealed partial class CheckpointCoordinatorGrain(
+    ICheckpointStorage storage,
+    CompletedCheckpointStore store,
+    TimeProvider timeProvider,
+    ILogger<CheckpointCoordinatorGrain> logger) : Grain, ICheckpointCoordinatorGrain
+{
+    private CheckpointCoordinatorCore? _core;
+    private CheckpointCoordinatorStart? _start;
+    private IGrainTimer? _timer;
+    private long _lastCheckpointId;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    public Task Start(CheckpointCoordinatorStart start)
+    {
+        _lastCheckpointId = Math.Max(_lastCheckpointId, Math.Max(start.LastCheckpointId, _core?.LastCheckpointId ?? 0));
+        var aborted = _core?.AbortAll(CheckpointFailureReason.JobStopped, "A new attempt started.") ?? [];
+        _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId);
+        _start = start;
+        _timer?.Dispose();
+        var tick = TimeSpan.FromMilliseconds(Math.Clamp(start.Settings.IntervalMs / 4, 10, 1000));
+        _timer = this.RegisterGrainTimer(OnTick, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
+        return DeleteAbortedAsync(aborted);
+    }
+
+    public async Task<long?> Trigger()
+    {
+        if (_core is null || _start is null) return null;
+        var pending = _core.TryTrigger(requested: true);
+        if (pending is null) return null;
+        await TriggerSourcesAsync(pending);
+        return pending.Id;
+    }
+
+    public async Task Acknowledge(TaskCheckpointAck ack)
+    {
+        if (_core is null || _start is null)
+        {
+            await DeleteFilesAsync(ack.State.Select(s => s.Path));
+            return;
+        }
+        switch (_core.Acknowledge(ack))
+        {
+            case AckResultKind.AllAcknowledged:
+                await CompleteAsync(ack.CheckpointId);
+                break;
+            case AckResultKind.NotPending:
+                LogLateAck(JobId, ack.CheckpointId, ack.Task);
+                await DeleteFilesAsync(ack.State.Select(s => s.Path)); // written for a checkpoint that no longer exists
+                break;
+        }
+    }
+
+    public async Task Decline(TaskId task, long checkpointId, string reason)
+    {
+        if (_core?.Abort(checkpointId, CheckpointFailureReason.Declined, reason) is { } failed) await OnFailedAsync([failed]);
+    }
+
+    public Task Stop()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        var aborted = _core?.AbortAll(CheckpointFailureReason.JobStopped, "The job stopped.") ?? [];
+        _lastCheckpointId = Math.Max(_lastCheckpointId, _core?.LastCheckpointId ?? 0);
+        _start = null;
+        return DeleteAbortedAsync(aborted);
+    }
+
+    public Task<CheckpointStats> GetStats()
+    {
+        if (_core is null) return Task.FromResult(new CheckpointStats());
+        var counts = _core.Counts;
+        var paths = _core.Completed.ToDictionary(c => c.Id, c => storage.DescribeLocation(c.MetadataPath));
+        return Task.FromResult(new CheckpointStats
+        {
+            Settings = _core.Settings,
+            Total = counts.Total, InProgress = counts.InProgress, Completed = counts.Completed, Failed = counts.Failed, Restored = counts.Restored,
+            History = _core.History.Select(h => new CheckpointSummary
+            {
+                Id = h.Id,
+                Status = h.Status switch { CheckpointStatus.InProgress => "IN_PROGRESS", CheckpointStatus.Completed => "COMPLETED", _ => "FAILED" },
+                TriggerTime = h.TriggerTime, EndTime = h.EndTime, StateSize = h.StateSize,
+                AcknowledgedTasks = h.AcknowledgedTasks, TotalTasks = h.TotalTasks,
+                Path = paths.GetValueOrDefault(h.Id), FailureMessage = h.FailureMessage,
+            }).ToList(),
+        });
+    }
+
+    private async Task OnTick(CancellationToken cancellation)
+    {
+        if (_core is null || _start is null) return;
+        var timedOut = _core.AbortTimedOut();
+        if (timedOut.Count > 0) await OnFailedAsync(timedOut);
+        if (_start is null) return;
+        if (_core.TryTrigger(requested: false) is { } pending) await TriggerSourcesAsync(pending);
+    }
+
+    private async Task TriggerSourcesAsync(PendingCheckpoint pending)
+    {
+        var start = _start!;
+        LogTriggered(JobId, pending.Id);
+        try
+        {
+            await Task.WhenAll(start.Sources.Select(s => GrainFactory.GetGrain<ITaskGrain>(s.ToGrainKey()).TriggerCheckpoint(start.Attempt, pending.Id)));
+        }
+        catch (Exception e)
+        {
+            if (_core?.Abort(pending.Id, CheckpointFailureReason.TaskFailure, $"Triggering the sources failed: {e.Message}") is { } failed) await OnFailedAsync([failed]);
+        }
+    }
+
+    private async Task CompleteAsync(long checkpointId)
+    {
+        var core = _core!;
+        var start = _start!;
+        var pending = core.Pending.First(p => p.Id == checkpointId);
+        var folder = StoragePaths.Checkpoint(JobId, checkpointId);
+        string metadataPath;
+        try
+        {
+            var metadata = CheckpointMetadata.FromAcks(JobId, start.JobName, checkpointId, start.MaxParallelism, SnapshotKind.Checkpoint,
+                pending.TriggerTime, timeProvider.GetUtcNow(), pending.Acks.ToList(), folder);
+            metadataPath = await store.WriteMetadataAsync(metadata, folder);
+        }
+        catch (Exception e)
+        {
+            LogMetadataFailed(e, JobId, checkpointId);
+            if (core.Abort(checkpointId, CheckpointFailureReason.StorageFailure, $"Writing the metadata failed: {e.Message}") is { } failed) await OnFailedAsync([failed]);
+            return;
+        }
+        var (completed, subsumed, dropped, files) = core.MarkCompleted(checkpointId, metadataPath);
+        LogCompleted(JobId, checkpointId, completed.StateSize, (completed.CompletionTime - completed.TriggerTime).TotalMilliseconds);
+        await DeleteAbortedAsync(subsumed);
+        await DeleteFilesAsync(files);
+        foreach (var d in dropped) await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, d.Id));
+    }
+
+    private async Task OnFailedAsync(IReadOnlyList<FailedCheckpoint> failed)
+    {
+        foreach (var f in failed) LogAborted(JobId, f.Id, f.Reason.ToString(), f.Message);
+        await DeleteAbortedAsync(failed);
+        if (_core is { ToleranceExceeded: true } core && _start is not null)
+        {
+            var cause = $"Checkpointing failed {core.ConsecutiveFailures} times in a row (tolerable: {core.Settings.TolerableFailures}); last: {failed[^1].Message}";
+            _ = GrainFactory.GetGrain<IJobManagerGrain>(JobId).CheckpointingFailed(_start.Attempt, cause);
+        }
+    }
+
+    private async Task DeleteAbortedAsync(IReadOnlyList<FailedCheckpoint> aborted)
+    {
+        foreach (var f in aborted)
+        {
+            try
+            {
+                await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, f.Id));
+            }
+            catch (Exception e)
+            {
+                LogCleanupFailed(e, JobId, f.Id);
+            }
+        }
+    }
+
+    private async Task DeleteFilesAsync(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                await storage.DeleteAsync(path);
+            }
+            catch (Exception e)
+            {
+                LogCleanupFailed(e, JobId, -1);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId}: checkpoint {CheckpointId} triggered")]
+    private partial void LogTriggered(string jobId, long checkpointId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: checkpoint {CheckpointId} completed ({Bytes} bytes, {Millis} ms)")]
+    private partial void LogCompleted(string jobId, long checkpointId, long bytes, double millis);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: checkpoint {CheckpointId} aborted ({Reason}): {Message}")]
+    private partial void LogAborted(string jobId, long checkpointId, string reason, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId}: late acknowledgement of checkpoint {CheckpointId} from {Task}; its files are deleted")]
+    private partial void LogLateAck(string jobId, long checkpointId, TaskId task);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: writing the metadata of checkpoint {CheckpointId} failed")]
+    private partial void LogMetadataFailed(Exception exception, string jobId, long checkpointId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: deleting files of checkpoint {CheckpointId} failed")]
+    private partial void LogCleanupFailed(Exception exception, string jobId, long checkpointId);
+}

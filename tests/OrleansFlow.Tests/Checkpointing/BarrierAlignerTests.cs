@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Time.Testing;
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Tests.Checkpointing;
+
+public sealed class BarrierAlignerTests
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    private static RecordBatch<int> Records(params int[] values) => new(values, values.Length);
+
+    private static string Show(IEnumerable<StreamElement> elements) => string.Join(" ", elements.Select(e => e switch
+    {
+        RecordBatch<int> r => string.Join(",", r.Records.Take(r.Count)),
+        CheckpointBarrier b => $"B{b.CheckpointId}",
+        EndOfInput => "EOI",
+        _ => "?",
+    }));
+
+    [Fact]
+    public void Offer_WhenSingleChannel_ReleasesBarrierAtOnceInOrder()
+    {
+        var aligner = new BarrierAligner<string>(["a"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", Records(1), output);
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        aligner.Offer("a", Records(2), output);
+
+        Assert.Equal("1 B1 2", Show(output));
+        Assert.Equal(-1, aligner.Aligning);
+    }
+
+    [Fact]
+    public void Offer_WhenOneChannelDeliveredTheBarrier_HoldsItsLaterRecordsUntilTheOtherDoes()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", Records(1), output);
+        aligner.Offer("a", new CheckpointBarrier(7), output);
+        aligner.Offer("a", Records(2), output);            // after the barrier on a: held
+        aligner.Offer("b", Records(10), output);           // before the barrier on b: processed
+        Assert.Equal("1 10", Show(output));
+        Assert.Equal(7, aligner.Aligning);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(30));
+        aligner.Offer("b", new CheckpointBarrier(7), output);
+        aligner.Offer("b", Records(11), output);
+
+        Assert.Equal("1 10 B7 2 11", Show(output));
+        Assert.Equal(TimeSpan.FromMilliseconds(30), aligner.LastAlignmentDuration);
+    }
+
+    [Fact]
+    public void Offer_WhenAChannelEnded_DoesNotWaitForIt()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("b", EndOfInput.Instance, output);
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        Assert.Equal("EOI B1", Show(output));
+
+        aligner.Offer("a", new CheckpointBarrier(2), output);
+        Assert.Equal("EOI B1 B2", Show(output));
+    }
+
+    [Fact]
+    public void Offer_WhenChannelEndsWhileOthersAlign_CompletesTheAlignment()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", new CheckpointBarrier(3), output);
+        aligner.Offer("a", Records(5), output);
+        aligner.Offer("b", EndOfInput.Instance, output);
+
+        Assert.Equal("EOI B3 5", Show(output));
+    }
+
+    [Fact]
+    public void Offer_WhenNewerBarrierArrivesDuringAlignment_AbandonsTheOlderAndAlignsTheNewer()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        aligner.Offer("a", Records(1), output);             // held behind barrier 1
+        aligner.Offer("b", new CheckpointBarrier(2), output); // checkpoint 1 was aborted upstream of b
+        Assert.Equal("1", Show(output));                      // a's held record released, no B1
+        Assert.Equal(2, aligner.Aligning);
+
+        aligner.Offer("a", new CheckpointBarrier(2), output);
+        Assert.Equal("1 B2", Show(output));
+    }
+
+    [Fact]
+    public void Offer_WhenHeldElementsContainTheNextBarrier_AlignsItAfterReplaying()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        aligner.Offer("a", Records(1), output);
+        aligner.Offer("a", new CheckpointBarrier(2), output); // queued behind barrier 1
+        aligner.Offer("a", Records(2), output);
+        aligner.Offer("b", new CheckpointBarrier(1), output);
+        Assert.Equal("B1 1", Show(output));
+        Assert.Equal(2, aligner.Aligning);
+
+        aligner.Offer("b", Records(20), output);
+        aligner.Offer("b", new CheckpointBarrier(2), output);
+
+        Assert.Equal("B1 1 20 B2 2", Show(output));
+    }
+}
