@@ -19,6 +19,7 @@ public static class JobApiEndpoints
         app.MapPost("/jobs", SubmitJob);
         app.MapGet("/jobs/{jobId}", GetJob);
         app.MapMethods("/jobs/{jobId}", ["PATCH"], PatchJob);
+        app.MapCheckpointApi();
         return app;
     }
 
@@ -72,6 +73,7 @@ public static class JobApiEndpoints
             failureCause = details.FailureCause,
             parallelism = details.Spec?.Parallelism,
             maxParallelism = details.Spec?.MaxParallelism,
+            checkpointing = details.Spec?.Checkpointing,
             startTime = details.StartTime,
             endTime = details.EndTime,
             vertices = details.Vertices.Select(v => new

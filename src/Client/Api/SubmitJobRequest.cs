@@ -14,6 +14,9 @@ public sealed class SubmitJobRequest
     /// <summary>The max parallelism; Flink's default rule when absent.</summary>
     public int? MaxParallelism { get; set; }
 
+    /// <summary>Checkpoint settings: <c>intervalMs</c> (0 = off), <c>timeoutMs</c>, <c>minPauseMs</c>, <c>maxConcurrent</c>, <c>tolerableFailures</c>, <c>retained</c>.</summary>
+    public Checkpointing.CheckpointingSettings? Checkpointing { get; set; }
+
     /// <summary>Job arguments: strings, numbers or booleans.</summary>
     public Dictionary<string, JsonElement>? Args { get; set; }
 }

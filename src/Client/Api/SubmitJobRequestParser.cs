@@ -65,7 +65,17 @@ public static class SubmitJobRequestParser
                     return false;
             }
         }
-        spec = new JobSpec { JobName = request.Job.Trim(), Parallelism = parallelism, MaxParallelism = maxParallelism, Args = args };
+        var checkpointing = request.Checkpointing ?? Checkpointing.CheckpointingSettings.Default;
+        var checkpointErrors = checkpointing.Validate();
+        if (checkpointErrors.Count > 0)
+        {
+            error = string.Join(" ", checkpointErrors);
+            return false;
+        }
+        spec = new JobSpec
+        {
+            JobName = request.Job.Trim(), Parallelism = parallelism, MaxParallelism = maxParallelism, Args = args, Checkpointing = checkpointing,
+        };
         error = null;
         return true;
     }

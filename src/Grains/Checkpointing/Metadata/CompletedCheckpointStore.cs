@@ -38,9 +38,7 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
         foreach (var checkpointId in await ListCompleteCheckpointsAsync(jobId, cancellationToken))
         {
             var folder = StoragePaths.Checkpoint(jobId, checkpointId);
-            var (metadata, problem) = await TryReadAndVerifyAsync(folder, cancellationToken);
-            if (metadata is not null && problem is null && (metadata.JobId != jobId || metadata.CheckpointId != checkpointId))
-                problem = $"{StoragePaths.MetadataName}: describes checkpoint {metadata.CheckpointId} of job {metadata.JobId}, not checkpoint {checkpointId} of job {jobId}";
+            var (metadata, problem) = await TryReadAndVerifyAsync(folder, (jobId, checkpointId), cancellationToken);
             if (problem is null)
             {
                 LogRestoring(jobId, checkpointId, skipped.Count);
@@ -59,8 +57,8 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
     /// </summary>
     public async Task<CheckpointMetadata> ReadAndVerifyAsync(string metadataFolder, CancellationToken cancellationToken = default)
     {
-        var (metadata, problem) = await TryReadAndVerifyAsync(metadataFolder, cancellationToken);
-        if (problem is not null) throw new InvalidDataException($"{storage.DescribeLocation(StoragePath.CheckPrefix(metadataFolder))} cannot be restored: {problem}");
+        var (metadata, problem) = await TryReadAndVerifyAsync(metadataFolder, expected: null, cancellationToken);
+        if (problem is not null) throw new InvalidDataException($"The snapshot at {storage.DescribeLocation(MetadataPath(metadataFolder))} cannot be restored: {problem}");
         return metadata!;
     }
 
@@ -86,8 +84,12 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
         return ids;
     }
 
-    /// <summary>The metadata and null, or what is wrong (naming the file).</summary>
-    private async Task<(CheckpointMetadata? Metadata, string? Problem)> TryReadAndVerifyAsync(string metadataFolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// The metadata and null, or what is wrong (naming the file). With <paramref name="expected"/>, metadata of
+    /// another job or checkpoint (a misplaced file) is a problem too, found before any state file is read.
+    /// </summary>
+    private async Task<(CheckpointMetadata? Metadata, string? Problem)> TryReadAndVerifyAsync(
+        string metadataFolder, (string JobId, long CheckpointId)? expected, CancellationToken cancellationToken)
     {
         var bytes = await storage.ReadAllAsync(MetadataPath(metadataFolder), cancellationToken);
         if (bytes is null) return (null, $"{StoragePaths.MetadataName}: missing");
@@ -100,6 +102,8 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
         {
             return (null, $"{StoragePaths.MetadataName}: {e.Message}");
         }
+        if (expected is var (jobId, checkpointId) && (metadata.JobId != jobId || metadata.CheckpointId != checkpointId))
+            return (null, $"{StoragePaths.MetadataName}: describes checkpoint {metadata.CheckpointId} of job {metadata.JobId}, not checkpoint {checkpointId} of job {jobId}");
 
         var verified = new Dictionary<string, string?>(StringComparer.Ordinal); // a shared file is read once
         foreach (var op in metadata.Operators)

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Jobs;
+
+namespace OrleansFlow.Client.Api;
+
+/// <summary>The checkpoint routes, in the shape of Flink's REST API.</summary>
+public static class CheckpointApiEndpoints
+{
+    /// <summary>Maps <c>GET /jobs/{id}/checkpoints</c>, <c>GET /jobs/{id}/checkpoints/config</c> and <c>POST /jobs/{id}/checkpoints</c>.</summary>
+    public static IEndpointRouteBuilder MapCheckpointApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/jobs/{jobId}/checkpoints", GetCheckpoints);
+        app.MapGet("/jobs/{jobId}/checkpoints/config", GetConfig);
+        app.MapPost("/jobs/{jobId}/checkpoints", TriggerCheckpoint);
+        return app;
+    }
+
+    private static async Task<IResult> GetCheckpoints(string jobId, IGrainFactory grains)
+    {
+        if (await FindJob(jobId, grains) is null) return ApiProblems.JobNotFound(jobId);
+        var stats = await grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
+        object? Entry(CheckpointSummary? c) => c is null ? null : new
+        {
+            id = c.Id,
+            status = c.Status,
+            trigger_timestamp = c.TriggerTime.ToUnixTimeMilliseconds(),
+            latest_ack_timestamp = c.EndTime?.ToUnixTimeMilliseconds(),
+            end_to_end_duration = c.EndTime is { } end ? (long)(end - c.TriggerTime).TotalMilliseconds : (long?)null,
+            state_size = c.StateSize,
+            num_subtasks = c.TotalTasks,
+            num_acknowledged_subtasks = c.AcknowledgedTasks,
+            external_path = c.Path,
+            failure_message = c.FailureMessage,
+        };
+        return Results.Json(new
+        {
+            counts = new { total = stats.Total, in_progress = stats.InProgress, completed = stats.Completed, failed = stats.Failed, restored = stats.Restored },
+            latest = new
+            {
+                completed = Entry(stats.History.FirstOrDefault(h => h.Status == "COMPLETED")),
+                failed = Entry(stats.History.FirstOrDefault(h => h.Status == "FAILED")),
+                restored = (object?)null,
+            },
+            history = stats.History.Select(Entry),
+        });
+    }
+
+    private static async Task<IResult> GetConfig(string jobId, IGrainFactory grains)
+    {
+        var job = await FindJob(jobId, grains);
+        if (job is null) return ApiProblems.JobNotFound(jobId);
+        var s = job.Spec?.Checkpointing ?? CheckpointingSettings.Default;
+        return Results.Json(new
+        {
+            mode = "exactly_once",
+            interval = s.IntervalMs,
+            timeout = s.TimeoutMs,
+            min_pause = s.MinPauseMs,
+            max_concurrent = s.MaxConcurrent,
+            tolerable_failed_checkpoints = s.TolerableFailures,
+            retained = s.Retained,
+        });
+    }
+
+    private static async Task<IResult> TriggerCheckpoint(string jobId, IGrainFactory grains)
+    {
+        var job = await FindJob(jobId, grains);
+        if (job is null) return ApiProblems.JobNotFound(jobId);
+        if (job.Status != JobStatus.Running)
+            return Results.Problem(detail: $"Job {jobId} is {job.Status.ToFlinkName()}; checkpoints are taken of running jobs only.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        var id = await grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).Trigger();
+        return id is { } checkpointId
+            ? Results.Json(new { checkpointId }, statusCode: StatusCodes.Status202Accepted)
+            : Results.Problem(detail: $"Job {jobId} has as many checkpoints in progress as allowed (checkpointing.maxConcurrent); try again when one ends.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+    }
+
+    private static async Task<JobDetails?> FindJob(string jobId, IGrainFactory grains) =>
+        JobIds.IsWellFormed(jobId) ? await grains.GetGrain<IJobManagerGrain>(jobId).GetDetails() : null;
+}
