@@ -5,6 +5,12 @@ namespace OrleansFlow.Api;
 /// <summary>What a function sees of the subtask it runs in.</summary>
 public interface IRuntimeContext
 {
+    /// <summary>The job's id.</summary>
+    string JobId { get; }
+
+    /// <summary>The job's deployment attempt (1, then one more per restart).</summary>
+    int Attempt { get; }
+
     /// <summary>The operator's uid.</summary>
     string OperatorUid { get; }
 

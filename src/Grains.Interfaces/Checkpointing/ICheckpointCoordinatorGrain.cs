@@ -24,9 +24,13 @@ public interface ICheckpointCoordinatorGrain : IGrainWithStringKey
     [OneWay, Alias("Acknowledge")]
     Task Acknowledge(TaskCheckpointAck ack);
 
-    /// <summary>A task could not take its part of checkpoint <paramref name="checkpointId"/>.</summary>
+    /// <summary>
+    /// A task could not take its part of checkpoint <paramref name="checkpointId"/>. When <paramref name="taskNotRunning"/>
+    /// (the task is failing, cancelled or not deployed) the abort does not count against the tolerable failures: the
+    /// task's own failure is what the job reacts to.
+    /// </summary>
     [OneWay, Alias("Decline")]
-    Task Decline(TaskId task, long checkpointId, string reason);
+    Task Decline(TaskId task, long checkpointId, bool taskNotRunning, string reason);
 
     /// <summary>Stops triggering and aborts checkpoints in progress.</summary>
     [Alias("Stop")]

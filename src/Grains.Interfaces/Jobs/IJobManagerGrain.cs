@@ -31,11 +31,11 @@ public interface IJobManagerGrain : IGrainWithStringKey
     Task TaskFailed(TaskId task, int attempt, string cause);
 
     /// <summary>
-    /// An activation of <paramref name="task"/> received work without having been deployed: its state was lost with a
-    /// previous activation (invariant 4).
+    /// An activation of <paramref name="task"/> received work of <paramref name="attempt"/> without having been
+    /// deployed: its state was lost with a previous activation (invariant 4).
     /// </summary>
     [OneWay, Alias("TaskLost")]
-    Task TaskLost(TaskId task);
+    Task TaskLost(TaskId task, int attempt);
 
     /// <summary>The checkpoint coordinator of <paramref name="attempt"/> saw more consecutive checkpoint failures than tolerated.</summary>
     [OneWay, Alias("CheckpointingFailed")]

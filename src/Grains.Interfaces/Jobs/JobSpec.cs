@@ -18,4 +18,7 @@ public sealed record JobSpec
 
     /// <summary>The checkpoint settings (periodic checkpoints off by default).</summary>
     [Id(4)] public Checkpointing.CheckpointingSettings Checkpointing { get; init; } = OrleansFlow.Checkpointing.CheckpointingSettings.Default;
+
+    /// <summary>How the job restarts after a failure (fixed delay of 1 s, unlimited attempts, by default).</summary>
+    [Id(5)] public RestartStrategySettings RestartStrategy { get; init; } = RestartStrategySettings.Default;
 }

@@ -7,4 +7,5 @@ namespace OrleansFlow.Tasks;
 public sealed record TaskDeployment(
     [property: Id(0)] TaskId Task,
     [property: Id(1)] int Attempt,
-    [property: Id(2)] JobSpec Spec);
+    [property: Id(2)] JobSpec Spec,
+    [property: Id(3)] TaskRestore? Restore = null);

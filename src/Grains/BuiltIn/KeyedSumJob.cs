@@ -9,6 +9,8 @@ namespace OrleansFlow.BuiltIn;
 /// as possible), <c>output</c> a directory (absent = discard). Event i = (key i % K, value i), keyed by key, summed in
 /// a <c>ValueState&lt;long&gt;</c> named <c>sum</c> of operator <c>sum</c>; at end of input each key's <c>key,sum</c>
 /// goes to the file sink. The result is arithmetic: key k's sum is Σ i over i ≡ k (mod K), i &lt; N.
+/// <c>faults</c> (comma-separated event indices) makes the sum function throw once at each of those events, to test
+/// recovery (see <see cref="FaultInjection"/>).
 /// </summary>
 public sealed class KeyedSumJob : IStreamJob
 {
@@ -22,14 +24,28 @@ public sealed class KeyedSumJob : IStreamJob
         var keys = args.GetInt64("keys", 1000, min: 1);
         var rate = args.GetInt64("rate", 0, min: 0);
         var output = args.GetString("output");
+        var faults = ParseFaults(args.GetString("faults"));
 
         var sums = builder
             .AddSource(new GeneratorSource<KeyedSumEvent>(events, i => new KeyedSumEvent(i % keys, i), rate)).Uid("source")
             .KeyBy(e => e.Key)
-            .Process(() => new KeyedSumFunction()).Uid("sum");
+            .Process(() => new KeyedSumFunction(faults)).Uid("sum");
         if (output is not null)
         {
             sums.SinkTo(new FileSink<KeyedSumEvent>(output, e => string.Create(CultureInfo.InvariantCulture, $"{e.Key},{e.Value}"))).Uid("sink");
         }
+    }
+
+    private static HashSet<long>? ParseFaults(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var faults = new HashSet<long>();
+        foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) || index < 0)
+                throw new ArgumentException($"Job argument 'faults' must be comma-separated event indices, got '{part}'.");
+            faults.Add(index);
+        }
+        return faults;
     }
 }

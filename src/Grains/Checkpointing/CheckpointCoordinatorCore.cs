@@ -124,8 +124,12 @@ internal sealed class CheckpointCoordinatorCore
         return (completed, subsumed, dropped, files);
     }
 
-    /// <summary>Aborts a pending checkpoint; null when it is not pending (already ended).</summary>
-    public FailedCheckpoint? Abort(long id, CheckpointFailureReason reason, string message) => AbortInternal(id, reason, message, countsAsFailure: true);
+    /// <summary>
+    /// Aborts a pending checkpoint; null when it is not pending (already ended). <paramref name="countsAsFailure"/> false
+    /// for aborts caused by a task failure, which the job handles itself (as Flink's failure manager does).
+    /// </summary>
+    public FailedCheckpoint? Abort(long id, CheckpointFailureReason reason, string message, bool countsAsFailure = true) =>
+        AbortInternal(id, reason, message, countsAsFailure);
 
     /// <summary>Aborts the pending checkpoints older than the timeout.</summary>
     public IReadOnlyList<FailedCheckpoint> AbortTimedOut()

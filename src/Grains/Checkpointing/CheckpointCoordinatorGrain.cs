@@ -27,8 +27,9 @@ internal sealed partial class CheckpointCoordinatorGrain(
     public Task Start(CheckpointCoordinatorStart start)
     {
         _lastCheckpointId = Math.Max(_lastCheckpointId, Math.Max(start.LastCheckpointId, _core?.LastCheckpointId ?? 0));
-        var aborted = _core?.AbortAll(CheckpointFailureReason.JobStopped, "A new attempt started.") ?? [];
-        _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId);
+        IReadOnlyList<FailedCheckpoint> aborted = [];
+        if (_core is null) _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId);
+        else aborted = _core.Restart(start.Tasks, start.Restored); // keeps ids, counts and history across attempts
         _start = start;
         _timer?.Dispose();
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(start.Settings.IntervalMs / 4, 10, 1000));
@@ -64,9 +65,12 @@ internal sealed partial class CheckpointCoordinatorGrain(
         }
     }
 
-    public async Task Decline(TaskId task, long checkpointId, string reason)
+    public async Task Decline(TaskId task, long checkpointId, bool taskNotRunning, string reason)
     {
-        if (_core?.Abort(checkpointId, CheckpointFailureReason.Declined, reason) is { } failed) await OnFailedAsync([failed]);
+        var failed = taskNotRunning
+            ? _core?.Abort(checkpointId, CheckpointFailureReason.TaskFailure, reason, countsAsFailure: false)
+            : _core?.Abort(checkpointId, CheckpointFailureReason.Declined, reason);
+        if (failed is not null) await OnFailedAsync([failed]);
     }
 
     public Task Stop()

@@ -19,7 +19,7 @@ internal sealed class JobGraphFactory(StreamJobRegistry registry)
             throw new ArgumentException($"maxParallelism must be in [1, {KeyGroupAssignment.UpperBoundMaxParallelism}], got {spec.MaxParallelism}.");
         if (spec.Parallelism < 1 || spec.Parallelism > spec.MaxParallelism)
             throw new ArgumentException($"parallelism must be in [1, maxParallelism {spec.MaxParallelism}], got {spec.Parallelism}.");
-        var checkpointErrors = spec.Checkpointing.Validate();
+        var checkpointErrors = spec.Checkpointing.Validate().Concat(spec.RestartStrategy.Validate()).ToList();
         if (checkpointErrors.Count > 0) throw new ArgumentException(string.Join(" ", checkpointErrors));
         var builder = new StreamJobBuilder(spec.Parallelism, spec.MaxParallelism);
         job!.Build(builder, new JobArguments(spec.Args));

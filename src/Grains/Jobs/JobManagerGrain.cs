@@ -10,7 +10,8 @@ namespace OrleansFlow.Jobs;
 /// with one-way calls, and task calls that it awaits (deploy, start, cancel, metrics) do not call back.
 /// </summary>
 [KeepAlive]
-internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
+internal sealed partial class JobManagerGrain(
+    JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
@@ -21,6 +22,8 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
     private string? _failureCause;
     private DateTimeOffset _startTime;
     private DateTimeOffset? _endTime;
+    private int _restarts;
+    private IGrainTimer? _restartTimer;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -106,6 +109,8 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
         }
         if (_status.IsTerminal() || _status == JobStatus.Canceling) return _status;
         _status = JobStatus.Canceling;
+        _restartTimer?.Dispose();
+        _restartTimer = null;
         LogCanceling(JobId);
         await CancelTasksAsync();
         Terminate(JobStatus.Canceled);
@@ -124,35 +129,76 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
     public Task TaskFailed(TaskId task, int attempt, string cause)
     {
         if (attempt != _attempt) return Task.CompletedTask;
-        return FailAsync($"Task {Describe(task)} failed: {cause}");
+        return OnFailureAsync($"Task {Describe(task)} failed: {cause}");
     }
 
     public Task CheckpointingFailed(int attempt, string cause) =>
-        attempt == _attempt ? FailAsync(cause) : Task.CompletedTask;
+        attempt == _attempt ? OnFailureAsync(cause) : Task.CompletedTask;
 
-    public Task TaskLost(TaskId task) =>
-        FailAsync($"Task {Describe(task)} lost its state: its activation was recreated without a deployment (silo lost or grain deactivated).");
+    public Task TaskLost(TaskId task, int attempt) => attempt < _attempt
+        ? Task.CompletedTask // a message of an older attempt reached a fresh activation: nothing of the current attempt is lost
+        : OnFailureAsync($"Task {Describe(task)} lost its state: its activation was recreated without a deployment (silo lost or grain deactivated).");
 
-    private async Task DeployAsync(int attempt)
+    /// <summary>A task failed: restart from the latest complete checkpoint if the restart strategy allows, else fail the job.</summary>
+    private async Task OnFailureAsync(string cause)
+    {
+        if (_spec is null || _status is not (JobStatus.Running or JobStatus.Created)) return;
+        _failureCause = cause;
+        var delay = _spec.RestartStrategy.DelayBeforeRestart(_restarts + 1);
+        if (delay is null)
+        {
+            await FailAsync(cause);
+            return;
+        }
+        _status = JobStatus.Restarting;
+        LogRestarting(JobId, _restarts + 1, delay.Value.TotalMilliseconds, cause);
+        await Coordinator.Stop();
+        await CancelTasksAsync();
+        _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(delay.Value, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task RestartAsync(CancellationToken _)
+    {
+        _restartTimer?.Dispose(); // one shot (disposing cancels the callback's token, so it is not used below)
+        _restartTimer = null;
+        if (_status != JobStatus.Restarting) return;
+        _restarts++;
+        RestoreSearchResult found;
+        try
+        {
+            found = await checkpoints.FindLatestRestorableAsync(JobId);
+        }
+        catch (Exception e)
+        {
+            _status = JobStatus.Running; // let the failure path decide again (next restart or FAILED)
+            await OnFailureAsync($"Finding a checkpoint to restore failed: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+        await DeployAsync(_attempt + 1, found.Plan);
+    }
+
+    private async Task DeployAsync(int attempt, RestorePlan? restore = null)
     {
         _attempt = attempt;
         _finished.Clear();
         var tasks = _graph!.AllTasks(JobId).ToList();
         try
         {
-            await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(new TaskDeployment(t, attempt, _spec!))));
+            await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(
+                new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)))));
             _status = JobStatus.Running;
             var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
             await Coordinator.Start(new CheckpointCoordinatorStart
             {
                 JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
-                Tasks = tasks, Sources = sources,
+                Tasks = tasks, Sources = sources, Restored = restore is not null, LastCheckpointId = restore?.Metadata.CheckpointId ?? 0,
             });
             await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
         }
         catch (Exception e)
         {
-            await FailAsync($"Deployment of attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
+            _status = JobStatus.Running;
+            await OnFailureAsync($"Deployment of attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -192,6 +238,9 @@ internal sealed partial class JobManagerGrain(JobGraphFactory graphFactory, Time
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted: {Name}, parallelism {Parallelism}, max parallelism {MaxParallelism}")]
     private partial void LogSubmitted(string jobId, string name, int parallelism, int maxParallelism);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} restarting (restart {Restart}) in {DelayMs} ms after: {Cause}")]
+    private partial void LogRestarting(string jobId, int restart, double delayMs, string cause);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
     private partial void LogCanceling(string jobId);

@@ -9,6 +9,9 @@ internal interface ISourceDriver
 
     long Offset { get; }
 
+    /// <summary>Moves the reader to a checkpointed offset (before the first poll).</summary>
+    void Seek(long offset);
+
     /// <summary>Reads at most <paramref name="maxRecords"/> records into the chain.</summary>
     SourceReaderStatus Poll(int maxRecords);
 }

@@ -14,4 +14,7 @@ internal interface IStatefulOperator
 
     /// <summary>The synchronous phase: writes every key group's state to <paramref name="output"/> (the key-group-addressable format).</summary>
     KeyedStateSnapshotInfo SnapshotState(Stream output);
+
+    /// <summary>Adds this subtask's key groups found in a snapshot (a seekable stream), reading only those sections.</summary>
+    void RestoreState(Stream input);
 }

@@ -34,6 +34,8 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public KeyedStateSnapshotInfo SnapshotState(Stream output) => _backend.Snapshot(_backend.KeyGroupRange, output);
 
+    public void RestoreState(Stream input) => _backend.Restore(input, _backend.KeyGroupRange);
+
     public override TKey CurrentKey => _backend.CurrentKey;
 
     public void Open() => _function.Open(_context);

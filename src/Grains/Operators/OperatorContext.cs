@@ -4,9 +4,13 @@ using OrleansFlow.State;
 namespace OrleansFlow.Operators;
 
 /// <summary>The <see cref="IRuntimeContext"/> of one operator in one subtask.</summary>
-internal sealed class OperatorContext(string operatorUid, int subtaskIndex, int parallelism, int maxParallelism, IKeyedStateStore? state)
+internal sealed class OperatorContext(string operatorUid, int subtaskIndex, int parallelism, int maxParallelism, IKeyedStateStore? state, string jobId = "", int attempt = 1)
     : IRuntimeContext
 {
+    public string JobId { get; } = jobId;
+
+    public int Attempt { get; } = attempt;
+
     public string OperatorUid { get; } = operatorUid;
 
     public int SubtaskIndex { get; } = subtaskIndex;

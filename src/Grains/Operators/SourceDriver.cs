@@ -8,5 +8,7 @@ internal sealed class SourceDriver<T>(ISourceReader<T> reader, bool isBounded, I
 
     public long Offset => reader.Offset;
 
+    public void Seek(long offset) => reader.Seek(offset);
+
     public SourceReaderStatus Poll(int maxRecords) => reader.Poll(output, maxRecords);
 }

@@ -61,7 +61,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
-        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend);
+        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
         var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output));
         _operators.Add(op);
         return Head(op);

@@ -38,11 +38,11 @@ internal sealed partial class TaskGrain(
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
-    public Task Deploy(TaskDeployment deployment)
+    public async Task Deploy(TaskDeployment deployment)
     {
         if (_deployment is not null)
         {
-            if (deployment.Attempt == _deployment.Attempt) return Task.CompletedTask; // idempotent
+            if (deployment.Attempt == _deployment.Attempt) return; // idempotent
             if (deployment.Attempt < _deployment.Attempt)
                 throw new InvalidOperationException($"Task {Id} is deployed for attempt {_deployment.Attempt}; refusing stale attempt {deployment.Attempt}.");
             StopOperators();
@@ -52,6 +52,7 @@ internal sealed partial class TaskGrain(
         var vertex = graph.Vertices[deployment.Task.Vertex];
         var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options);
         var chain = OperatorChainFactory.Build(env);
+        if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
         foreach (var op in chain.Operators) op.Open();
 
         _inputs = [];
@@ -70,7 +71,23 @@ internal sealed partial class TaskGrain(
         _state = TaskState.Deployed;
         _flushTimer ??= this.RegisterGrainTimer(FlushOnTimeout, new GrainTimerCreationOptions(_options.BufferTimeout, _options.BufferTimeout) { KeepAlive = true });
         LogDeployed(Id, deployment.Attempt, vertex.Uid);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Restores the chain's keyed state from the checkpoint's files (only this task's key groups) and seeks its source.</summary>
+    private async Task RestoreAsync(OperatorChain chain, TaskRestore restore)
+    {
+        foreach (var op in chain.StatefulOperators)
+        {
+            foreach (var file in restore.Files.Where(f => f.OperatorUid == op.Uid && !f.KeyGroups.Intersect(op.KeyGroups).IsEmpty))
+            {
+                await using var stream = await storage.OpenReadAsync(file.Path)
+                    ?? throw new FileNotFoundException($"State file {storage.DescribeLocation(file.Path)} of checkpoint {restore.CheckpointId} is missing.");
+                op.RestoreState(stream);
+            }
+        }
+        if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offset))
+            chain.Source.Seek(offset);
+        LogRestored(Id, restore.CheckpointId);
     }
 
     public Task Start(int attempt)
@@ -117,7 +134,7 @@ internal sealed partial class TaskGrain(
     {
         if (_deployment is null)
         {
-            ReportLost();
+            ReportLost(batch.Attempt);
             throw new TaskNotDeployedException(
                 $"Task {Id} has no deployment: this activation was created after its previous one was lost, so its state is gone.");
         }
@@ -163,7 +180,7 @@ internal sealed partial class TaskGrain(
         if (_deployment?.Attempt != attempt || _state != TaskState.Running || _chain?.Source is null)
         {
             var reason = _deployment is null ? "the task is not deployed" : $"the task is {_state} in attempt {_deployment.Attempt}";
-            return Coordinator.Decline(Id, checkpointId, $"Task {Id} cannot take checkpoint {checkpointId}: {reason}.");
+            return Coordinator.Decline(Id, checkpointId, taskNotRunning: true, $"Task {Id} cannot take checkpoint {checkpointId}: {reason}.");
         }
         TakeCheckpoint(new CheckpointBarrier(checkpointId), TimeSpan.Zero);
         return Task.CompletedTask;
@@ -245,7 +262,7 @@ internal sealed partial class TaskGrain(
         catch (Exception e)
         {
             LogCheckpointFailed(e, task, checkpointId);
-            await Coordinator.Decline(task, checkpointId, $"Task {task} could not write its state for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
+            await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not write its state for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -280,12 +297,12 @@ internal sealed partial class TaskGrain(
         return GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskFailed(Id, _deployment.Attempt, cause);
     }
 
-    private void ReportLost()
+    private void ReportLost(int attempt)
     {
         if (_lossReported) return;
         _lossReported = true;
         LogLost(Id);
-        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskLost(Id);
+        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskLost(Id, attempt);
         DeactivateOnIdle();
     }
 
@@ -327,6 +344,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} failed in attempt {Attempt}")]
     private partial void LogFailed(Exception exception, TaskId task, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} restored from checkpoint {CheckpointId}")]
+    private partial void LogRestored(TaskId task, long checkpointId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} could not write checkpoint {CheckpointId}")]
     private partial void LogCheckpointFailed(Exception exception, TaskId task, long checkpointId);

@@ -207,6 +207,21 @@ public sealed class CheckpointCoordinatorCoreTests
 
         Assert.Equal((pending.Id, CheckpointFailureReason.TaskFailure), (Assert.Single(aborted).Id, aborted[0].Reason));
         Assert.Null(core.Abort(pending.Id, CheckpointFailureReason.Declined, "again")); // already ended
+        Assert.Equal(1, core.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public void Abort_WhenCausedByATaskThatIsNotRunning_DoesNotCountAgainstTheTolerance()
+    {
+        var core = Create(CheckpointingSettings.Default);
+        var pending = core.TryTrigger(true)!;
+
+        var failed = core.Abort(pending.Id, CheckpointFailureReason.TaskFailure, "source is failing", countsAsFailure: false);
+
+        Assert.Equal(CheckpointFailureReason.TaskFailure, failed!.Reason);
+        Assert.Equal(0, core.ConsecutiveFailures);
+        Assert.False(core.ToleranceExceeded);
+        Assert.Equal(1, core.Counts.Failed);
     }
 
     [Theory]

@@ -59,6 +59,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         {
             JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = "0", ["keys"] = "100", ["rate"] = "200000" },
+            RestartStrategy = new RestartStrategySettings { Kind = RestartStrategyKind.None }, // show the loss itself, not the recovery
         });
         Assert.True(result.Accepted, result.Message);
         await JobWaits.WaitForAsync(_cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 10_000);
@@ -114,6 +115,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         {
             JobName = FailingJob.Name, Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = "100000", [arg] = value },
+            RestartStrategy = new RestartStrategySettings { MaxAttempts = 2, DelayMs = 10 },
         });
         Assert.True(result.Accepted, result.Message);
 
@@ -122,6 +124,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         Assert.Equal(JobStatus.Failed, failed.Status);
         Assert.Contains(cause, failed.FailureCause);
         Assert.NotNull(failed.EndTime);
+        Assert.Equal(3, failed.Attempt); // the fault is deterministic: the first attempt and two restarts fail
         Assert.Equal(JobStatus.Failed, await manager.Cancel()); // a terminal job stays as it is
     }
 }

@@ -1,0 +1,15 @@
+namespace OrleansFlow.Tasks;
+
+/// <summary>What a task restores when it is deployed from a checkpoint: the state files that hold its key groups and its source offset.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansFlow.TaskRestore")]
+public sealed record TaskRestore
+{
+    /// <summary>The checkpoint restored from.</summary>
+    [Id(0)] public required long CheckpointId { get; init; }
+
+    /// <summary>The state files whose key groups overlap the task's (read through their key-group index).</summary>
+    [Id(1)] public IReadOnlyList<TaskRestoreFile> Files { get; init; } = [];
+
+    /// <summary>The source offset to seek to, by source operator uid.</summary>
+    [Id(2)] public IReadOnlyDictionary<string, long> SourceOffsets { get; init; } = new Dictionary<string, long>();
+}

@@ -1,0 +1,30 @@
+using OrleansFlow.Jobs;
+using OrleansFlow.KeyGroups;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Checkpointing;
+
+/// <summary>
+/// What each task of a job graph restores from a checkpoint (pure): for every keyed operator of its chain, the state
+/// files whose key groups overlap the task's own range (so a task reads exactly its key groups, at any parallelism);
+/// for its source, the offset its subtask recorded.
+/// </summary>
+internal static class TaskRestorePlanner
+{
+    public static TaskRestore For(JobGraph graph, TaskId task, RestorePlan plan)
+    {
+        var vertex = graph.Vertices[task.Vertex];
+        var range = KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(graph.MaxParallelism, vertex.Parallelism, task.Subtask);
+        var uids = vertex.Chain.Select(t => t.Uid).ToHashSet(StringComparer.Ordinal);
+        var files = plan.Metadata.Operators
+            .Where(o => uids.Contains(o.Uid))
+            .SelectMany(o => o.States
+                .Where(s => !s.KeyGroups.Intersect(range).IsEmpty)
+                .Select(s => new TaskRestoreFile(o.Uid, plan.PathOf(s), s.KeyGroups)))
+            .ToList();
+        var offsets = plan.Metadata.SourceOffsets
+            .Where(o => uids.Contains(o.OperatorUid) && o.Subtask == task.Subtask)
+            .ToDictionary(o => o.OperatorUid, o => o.Offset, StringComparer.Ordinal);
+        return new TaskRestore { CheckpointId = plan.Metadata.CheckpointId, Files = files, SourceOffsets = offsets };
+    }
+}

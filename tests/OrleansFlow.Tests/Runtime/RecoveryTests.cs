@@ -1,0 +1,84 @@
+using Orleans.TestingHost;
+using OrleansFlow.BuiltIn;
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Jobs;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Tests.Runtime;
+
+/// <summary>Exactly-once through failures: restarts restore the latest complete checkpoint and sources replay from its offsets.</summary>
+public sealed class RecoveryTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task KeyedSum_WhenUserFunctionThrowsAtTenRandomPoints_OutputIsExactlyArithmetic()
+    {
+        const long events = 2_000_000, keys = 1000;
+        var rng = new Random(20261123);
+        var faults = Enumerable.Range(0, 10).Select(_ => rng.NextInt64(100_000, events)).Distinct().ToList();
+        var output = OutputFiles.NewDirectory();
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
+            Args = new Dictionary<string, string>
+            {
+                ["events"] = $"{events}", ["keys"] = $"{keys}", ["rate"] = "400000", ["output"] = output, ["faults"] = string.Join(",", faults),
+            },
+            Checkpointing = new CheckpointingSettings { IntervalMs = 200 },
+            RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
+        });
+        Assert.True(result.Accepted, result.Message);
+
+        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(JobStatus.Finished, details.Status);
+        Assert.Equal(faults.Count, FaultInjection.FiredCount(jobId));
+        Assert.Equal(faults.Count + 1, details.Attempt);
+        Assert.Contains("Injected fault", details.FailureCause); // the last failure it recovered from
+        Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
+        var stats = await _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
+        Assert.True(stats.Restored >= 1, $"no restart restored a checkpoint ({stats.Completed} completed)");
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
+    public async Task Deliver_WhenTaskActivationIsLost_JobRestartsFromCheckpointAndFinishesExactly()
+    {
+        const long events = 1_500_000, keys = 500;
+        var output = OutputFiles.NewDirectory();
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["events"] = $"{events}", ["keys"] = $"{keys}", ["rate"] = "500000", ["output"] = output },
+            Checkpointing = new CheckpointingSettings { IntervalMs = 100 },
+            RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
+        });
+        Assert.True(result.Accepted, result.Message);
+        var coordinator = _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await coordinator.GetStats()).Completed < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        await _cluster.DeactivateAsync(_cluster.Client.GetGrain<ITaskGrain>(new TaskId(jobId, 1, 0).ToGrainKey()));
+        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(JobStatus.Finished, details.Status);
+        Assert.True(details.Attempt >= 2, $"attempt {details.Attempt}: the loss did not restart the job");
+        Assert.True( // whichever report reached the job manager first: the lost task's own or its upstream's refused delivery
+            details.FailureCause!.Contains("lost its state", StringComparison.Ordinal) || details.FailureCause.Contains(nameof(TaskNotDeployedException), StringComparison.Ordinal),
+            details.FailureCause);
+        Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
+        Assert.True((await coordinator.GetStats()).Restored >= 1);
+        Directory.Delete(output, recursive: true);
+    }
+}
