@@ -22,6 +22,13 @@ public interface IJobManagerGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<JobStatus?> Cancel();
 
+    /// <summary>
+    /// Activates the job manager of a job found in storage: a job that was not terminal resumes from its latest complete
+    /// checkpoint. Idempotent; silos call it for every stored job when they start.
+    /// </summary>
+    [Alias("Resume")]
+    Task Resume();
+
     /// <summary>A task of <paramref name="attempt"/> ended after its input ended.</summary>
     [OneWay, Alias("TaskFinished")]
     Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics);

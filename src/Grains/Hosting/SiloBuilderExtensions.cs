@@ -19,6 +19,8 @@ public static class SiloBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Jobs.JobGraphFactory>();
         builder.Services.AddSingleton<Checkpointing.CompletedCheckpointStore>();
+        builder.Services.AddSingleton<Jobs.JobStore>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.JobRecoveryParticipant>();
         builder.Services.AddPlacementDirector<Placement.SubtaskSpreadPlacement, Placement.SubtaskSpreadPlacementDirector>();
         builder.Services.AddOptions<Storage.LocalFolderCheckpointStorageOptions>();
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it

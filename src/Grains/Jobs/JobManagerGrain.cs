@@ -11,7 +11,7 @@ namespace OrleansFlow.Jobs;
 /// </summary>
 [KeepAlive]
 internal sealed partial class JobManagerGrain(
-    JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
+    JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, JobStore jobs, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
@@ -24,8 +24,51 @@ internal sealed partial class JobManagerGrain(
     private DateTimeOffset? _endTime;
     private int _restarts;
     private IGrainTimer? _restartTimer;
+    private bool _restarting;
 
     private string JobId => this.GetPrimaryKeyString();
+
+    /// <summary>Loads <c>job.json</c>: a job that was running when its previous job manager was lost resumes from its latest checkpoint.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        JobRecord? record;
+        try
+        {
+            record = await jobs.LoadAsync(JobId, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            LogUnreadableJob(e, JobId);
+            return;
+        }
+        if (record is null) return;
+        _spec = record.Spec;
+        _graph = graphFactory.Create(record.Spec);
+        _status = record.Status;
+        _attempt = record.Attempt;
+        _restarts = record.Restarts;
+        _failureCause = record.FailureCause;
+        _startTime = record.StartTime;
+        _endTime = record.EndTime;
+        if (!_status.IsTerminal())
+        {
+            LogResuming(JobId, _status.ToFlinkName(), _attempt);
+            _status = JobStatus.Restarting;
+            _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    public Task Resume()
+    {
+        EnsureRestartScheduled();
+        return Task.CompletedTask;
+    }
+
+    private Task SaveAsync() => jobs.SaveAsync(new JobRecord
+    {
+        JobId = JobId, Spec = _spec!, Status = _status, Attempt = _attempt, Restarts = _restarts, FailureCause = _failureCause,
+        StartTime = _startTime, EndTime = _endTime,
+    });
 
     public async Task<SubmitResult> Submit(JobSpec spec)
     {
@@ -48,6 +91,7 @@ internal sealed partial class JobManagerGrain(
         _graph = graph;
         _startTime = timeProvider.GetUtcNow();
         _status = JobStatus.Created;
+        await SaveAsync();
         await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
         LogSubmitted(JobId, spec.JobName, spec.Parallelism, spec.MaxParallelism);
         await DeployAsync(attempt: 1);
@@ -56,6 +100,7 @@ internal sealed partial class JobManagerGrain(
 
     public async Task<JobDetails?> GetDetails()
     {
+        EnsureRestartScheduled();
         if (_spec is null || _graph is null)
         {
             DeactivateOnIdle(); // no such job: do not keep an empty activation alive
@@ -113,17 +158,16 @@ internal sealed partial class JobManagerGrain(
         _restartTimer = null;
         LogCanceling(JobId);
         await CancelTasksAsync();
-        Terminate(JobStatus.Canceled);
+        await TerminateAsync(JobStatus.Canceled);
         return _status;
     }
 
-    public Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics)
+    public async Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics)
     {
-        if (attempt != _attempt || _status != JobStatus.Running || _graph is null) return Task.CompletedTask;
+        if (attempt != _attempt || _status != JobStatus.Running || _graph is null) return;
         _finished[task] = metrics;
         if (_finished.Count == 1) _ = Coordinator.Stop(); // no checkpoint can complete once a task has ended
-        if (_finished.Count == _graph.AllTasks(JobId).Count()) Terminate(JobStatus.Finished);
-        return Task.CompletedTask;
+        if (_finished.Count == _graph.AllTasks(JobId).Count()) await TerminateAsync(JobStatus.Finished);
     }
 
     public Task TaskFailed(TaskId task, int attempt, string cause)
@@ -152,6 +196,7 @@ internal sealed partial class JobManagerGrain(
         }
         _status = JobStatus.Restarting;
         LogRestarting(JobId, _restarts + 1, delay.Value.TotalMilliseconds, cause);
+        await SaveAsync();
         await Coordinator.Stop();
         await CancelTasksAsync();
         _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(delay.Value, Timeout.InfiniteTimeSpan));
@@ -159,22 +204,38 @@ internal sealed partial class JobManagerGrain(
 
     private async Task RestartAsync(CancellationToken _)
     {
-        _restartTimer?.Dispose(); // one shot (disposing cancels the callback's token, so it is not used below)
+        var timer = _restartTimer;
         _restartTimer = null;
-        if (_status != JobStatus.Restarting) return;
-        _restarts++;
-        RestoreSearchResult found;
+        _restarting = true;
         try
         {
-            found = await checkpoints.FindLatestRestorableAsync(JobId);
+            if (_status != JobStatus.Restarting) return;
+            _restarts++;
+            RestoreSearchResult found;
+            try
+            {
+                found = await checkpoints.FindLatestRestorableAsync(JobId);
+            }
+            catch (Exception e)
+            {
+                _status = JobStatus.Running; // let the failure path decide again (next restart or FAILED)
+                await OnFailureAsync($"Finding a checkpoint to restore failed: {e.GetType().Name}: {e.Message}");
+                return;
+            }
+            await DeployAsync(_attempt + 1, found.Plan);
         }
-        catch (Exception e)
+        finally
         {
-            _status = JobStatus.Running; // let the failure path decide again (next restart or FAILED)
-            await OnFailureAsync($"Finding a checkpoint to restore failed: {e.GetType().Name}: {e.Message}");
-            return;
+            _restarting = false;
+            timer?.Dispose(); // a one-shot timer, disposed only after its callback ran to the end
         }
-        await DeployAsync(_attempt + 1, found.Plan);
+    }
+
+    /// <summary>A restarting job whose restart timer is gone (its activation was replaced) schedules the restart again.</summary>
+    private void EnsureRestartScheduled()
+    {
+        if (_status == JobStatus.Restarting && _restartTimer is null && !_restarting)
+            _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
     private async Task DeployAsync(int attempt, RestorePlan? restore = null)
@@ -187,6 +248,7 @@ internal sealed partial class JobManagerGrain(
             await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(
                 new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)))));
             _status = JobStatus.Running;
+            await SaveAsync();
             var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
             await Coordinator.Start(new CheckpointCoordinatorStart
             {
@@ -209,7 +271,7 @@ internal sealed partial class JobManagerGrain(
         _failureCause = cause;
         LogFailing(JobId, cause);
         await CancelTasksAsync();
-        Terminate(JobStatus.Failed);
+        await TerminateAsync(JobStatus.Failed);
     }
 
     private async Task CancelTasksAsync()
@@ -221,12 +283,13 @@ internal sealed partial class JobManagerGrain(
         }));
     }
 
-    private void Terminate(JobStatus status)
+    private async Task TerminateAsync(JobStatus status)
     {
         _ = Coordinator.Stop();
         _status = status;
         _endTime = timeProvider.GetUtcNow();
         LogTerminal(JobId, status.ToFlinkName());
+        await SaveAsync();
     }
 
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(JobId);
@@ -241,6 +304,12 @@ internal sealed partial class JobManagerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} restarting (restart {Restart}) in {DelayMs} ms after: {Cause}")]
     private partial void LogRestarting(string jobId, int restart, double delayMs, string cause);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was {Status} in attempt {Attempt} when its job manager was lost; resuming from its latest checkpoint")]
+    private partial void LogResuming(string jobId, string status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The job file of job {JobId} cannot be read")]
+    private partial void LogUnreadableJob(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
     private partial void LogCanceling(string jobId);

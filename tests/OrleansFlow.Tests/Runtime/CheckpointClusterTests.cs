@@ -45,7 +45,7 @@ public sealed class CheckpointClusterTests : IAsyncLifetime
         Assert.True(stats.Completed >= 3, $"only {stats.Completed} checkpoints completed, {stats.Failed} failed: {stats.History.FirstOrDefault(h => h.FailureMessage is not null)?.FailureMessage}");
         await manager.Cancel();
 
-        var storage = new LocalFolderCheckpointStorage(Options.Create(new LocalFolderCheckpointStorageOptions { RootDirectory = TestClusters.StorageRoot }));
+        var storage = new LocalFolderCheckpointStorage(Options.Create(new LocalFolderCheckpointStorageOptions { RootDirectory = TestClusters.StorageRootOf(_cluster) }));
         var found = await new CompletedCheckpointStore(storage, NullLogger<CompletedCheckpointStore>.Instance).FindLatestRestorableAsync(jobId);
         var plan = Assert.IsType<RestorePlan>(found.Plan);
         Assert.Empty(found.Skipped);

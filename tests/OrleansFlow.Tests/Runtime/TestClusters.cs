@@ -7,20 +7,24 @@ namespace OrleansFlow.Tests.Runtime;
 /// <summary>Builds in-process Orleans clusters with OrleansFlow and the test jobs.</summary>
 internal static class TestClusters
 {
-    /// <summary>The folder all test clusters of this run keep checkpoints in (one sub-folder per job id).</summary>
-    public static readonly string StorageRoot = Path.Combine(Path.GetTempPath(), "orleansflow-cluster-storage", Guid.NewGuid().ToString("N"));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<InProcessTestCluster, string> Roots = [];
+
+    /// <summary>The folder a test cluster keeps its jobs and checkpoints in (one per cluster, so no cluster resumes another's jobs).</summary>
+    public static string StorageRootOf(InProcessTestCluster cluster) => Roots.TryGetValue(cluster, out var root) ? root : throw new ArgumentException("Not a test cluster.");
 
     public static async Task<InProcessTestCluster> StartAsync(int silos, Action<OrleansFlowOptions>? configure = null)
     {
+        var storageRoot = Path.Combine(Path.GetTempPath(), "orleansflow-cluster-storage", Guid.NewGuid().ToString("N"));
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) => silo
             .AddOrleansFlow(configure)
-            .AddOrleansFlowLocalStorage(o => o.RootDirectory = StorageRoot)
+            .AddOrleansFlowLocalStorage(o => o.RootDirectory = storageRoot)
             .AddStreamJob<TwoStageJob>(TwoStageJob.Name)
             .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
             .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
             .AddStreamJob<FailingJob>(FailingJob.Name));
         var cluster = builder.Build();
+        Roots.Add(cluster, storageRoot);
         await cluster.DeployAsync();
         return cluster;
     }

@@ -1,0 +1,28 @@
+namespace OrleansFlow.Jobs;
+
+/// <summary>
+/// The content of <c>jobs/{jobId}/job.json</c>: the job's spec and control state, saved at every transition so that a
+/// job manager activated after a silo loss or restart finds the job and resumes it.
+/// </summary>
+internal sealed record JobRecord
+{
+    public const int CurrentFormatVersion = 1;
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    public required string JobId { get; init; }
+
+    public required JobSpec Spec { get; init; }
+
+    public required JobStatus Status { get; init; }
+
+    public int Attempt { get; init; }
+
+    public int Restarts { get; init; }
+
+    public string? FailureCause { get; init; }
+
+    public DateTimeOffset StartTime { get; init; }
+
+    public DateTimeOffset? EndTime { get; init; }
+}
