@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansFlow.Checkpointing;
 using OrleansFlow.Client.Api;
 using OrleansFlow.Jobs;
 
@@ -10,27 +11,41 @@ namespace OrleansFlow.Silo;
 /// </summary>
 internal sealed partial class DemoJobService(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoJobService> logger) : BackgroundService
 {
+    /// <summary>The demo job's id.</summary>
+    public const string DemoJobId = "00000000000000000000000000000de0";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
 
-        var jobId = JobIds.New();
+        // One demo job id: after a restart (or a crash) the same job resumes from its latest checkpoint in ./data.
+        var jobId = DemoJobId;
+        var existing = await grains.GetGrain<IJobManagerGrain>(jobId).GetDetails();
+        if (existing is not null && existing.Status.IsTerminal()) jobId = JobIds.New();
         var spec = new JobSpec
         {
             JobName = "keyed-sum",
             Parallelism = 2,
             MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = "0", ["keys"] = "10000", ["rate"] = "1000000" },
+            Checkpointing = new CheckpointingSettings { IntervalMs = 2000 },
         };
         var result = await grains.GetGrain<IJobManagerGrain>(jobId).Submit(spec);
-        if (!result.Accepted)
+        if (result.Error == SubmitErrorKind.AlreadyExists)
+        {
+            Console.WriteLine($"Demo job keyed-sum {jobId} found in storage: resuming it from its latest checkpoint.");
+        }
+        else if (!result.Accepted)
         {
             LogRefused(result.Message ?? "?");
             return;
         }
-        Console.WriteLine($"Demo job keyed-sum submitted: {jobId}  (REST: curl http://127.0.0.1:8081/jobs/{jobId})");
+        else
+        {
+            Console.WriteLine($"Demo job keyed-sum submitted: {jobId}  (REST: curl http://127.0.0.1:8081/jobs/{jobId})");
+        }
 
         long lastIn = 0;
         var lastTime = DateTimeOffset.UtcNow;
@@ -46,8 +61,9 @@ internal sealed partial class DemoJobService(IGrainFactory grains, IHostApplicat
             (lastIn, lastTime) = (recordsIn, now);
             var vertices = string.Join("  ", details.Vertices.Select(v =>
                 string.Create(CultureInfo.InvariantCulture, $"{v.Uid}[p={v.Parallelism}] in={v.RecordsIn:N0} out={v.RecordsOut:N0}")));
+            var checkpoints = await grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{details.Status.ToFlinkName()}] {rate:N0} records/s   {vertices}"));
+                $"[{details.Status.ToFlinkName()} attempt {details.Attempt}] {rate:N0} records/s   {vertices}   checkpoints completed={checkpoints.Completed}"));
             if (details.Status.IsTerminal()) break;
         }
     }
