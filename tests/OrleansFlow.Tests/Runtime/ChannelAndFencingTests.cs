@@ -1,22 +1,11 @@
-using Orleans.TestingHost;
 using OrleansFlow.Jobs;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Tests.Runtime;
 
 /// <summary>Invariant 3 (FIFO per channel) and invariant 4 (attempt fencing) on real task grains.</summary>
-public sealed class ChannelAndFencingTests : IAsyncLifetime
+public sealed class ChannelAndFencingTests : TwoSiloClusterTest
 {
-    private InProcessTestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task Deliver_WhenBatchesArriveReorderedDuplicatedAndStale_AppliesEachOnceInSequenceOrder()
     {
@@ -28,7 +17,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
             Args = new Dictionary<string, string> { ["output"] = output },
         };
         var probe = new TaskId(jobId, Vertex: 1, Subtask: 0);
-        var grain = _cluster.Client.GetGrain<ITaskGrain>(probe.ToGrainKey());
+        var grain = Cluster.Client.GetGrain<ITaskGrain>(probe.ToGrainKey());
         await grain.Deploy(new TaskDeployment(probe, Attempt: 2, spec));
 
         // Ten batches of 100 consecutive values, sequence numbers 0..9, then end of input as 10.
@@ -55,20 +44,20 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
     public async Task Deliver_WhenTaskActivationIsLostMidJob_FreshActivationRefusesAndJobReportsLoss()
     {
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = "0", ["keys"] = "100", ["rate"] = "200000" },
             RestartStrategy = new RestartStrategySettings { Kind = RestartStrategyKind.None }, // show the loss itself, not the recovery
         });
         Assert.True(result.Accepted, result.Message);
-        await JobWaits.WaitForAsync(_cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 10_000);
+        await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 10_000);
 
         var sumTask = new TaskId(jobId, Vertex: 1, Subtask: 0);
-        var grain = _cluster.Client.GetGrain<ITaskGrain>(sumTask.ToGrainKey());
-        await _cluster.DeactivateAsync(grain);
+        var grain = Cluster.Client.GetGrain<ITaskGrain>(sumTask.ToGrainKey());
+        await Cluster.DeactivateAsync(grain);
 
-        var failed = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        var failed = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId);
         Assert.Equal(JobStatus.Failed, failed.Status);
         Assert.Contains("sum[0]", failed.FailureCause);
         Assert.True(
@@ -85,7 +74,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
     public async Task FlushOnTimeout_WhenSlowSourceNeverFillsABatch_RecordsStillReachDownstream()
     {
         var jobId = Guid.NewGuid().ToString("N");
-        var manager = _cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
         // 1,000 events/s over 2 × 2 channels never fills a 4,096-record batch within the test: only the time bound
         // (buffer timeout) can move records to the sum vertex.
         var result = await manager.Submit(new JobSpec
@@ -95,7 +84,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var running = await JobWaits.WaitForAsync(_cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 0, TimeSpan.FromSeconds(30));
+        var running = await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Vertices.Single(v => v.Uid == "sum").RecordsIn > 0, TimeSpan.FromSeconds(30));
         Assert.True(running.Vertices.Single(v => v.Uid == "sum").RecordsIn < 4096);
 
         Assert.Equal(JobStatus.Canceled, await manager.Cancel());
@@ -110,7 +99,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
     public async Task Submit_WhenUserFunctionThrows_JobFailsWithTheCauseAndStopsItsTasks(string arg, string value, string cause)
     {
         var jobId = Guid.NewGuid().ToString("N");
-        var manager = _cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
         var result = await manager.Submit(new JobSpec
         {
             JobName = FailingJob.Name, Parallelism = 2, MaxParallelism = 128,
@@ -119,7 +108,7 @@ public sealed class ChannelAndFencingTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var failed = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        var failed = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId);
 
         Assert.Equal(JobStatus.Failed, failed.Status);
         Assert.Contains(cause, failed.FailureCause);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
-using Orleans.TestingHost;
 using OrleansFlow.Checkpointing;
 using OrleansFlow.Jobs;
 using OrleansFlow.State;
@@ -11,25 +10,15 @@ using OrleansFlow.Storage;
 namespace OrleansFlow.Tests.Runtime;
 
 /// <summary>Aligned-barrier checkpoints of a running job in a two-silo cluster, written to the local folder storage.</summary>
-public sealed class CheckpointClusterTests : IAsyncLifetime
+public sealed class CheckpointClusterTests : TwoSiloClusterTest
 {
-    private InProcessTestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task Checkpoint_WhenJobRuns_StateEqualsExactlyThePrefixTheSourceOffsetsRecord()
     {
         const int parallelism = 2;
         const long keys = 1000;
         var jobId = Guid.NewGuid().ToString("N");
-        var manager = _cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
         var result = await manager.Submit(new JobSpec
         {
             JobName = "keyed-sum", Parallelism = parallelism, MaxParallelism = 128,
@@ -37,7 +26,7 @@ public sealed class CheckpointClusterTests : IAsyncLifetime
             Checkpointing = new CheckpointingSettings { IntervalMs = 200, Retained = 2 },
         });
         Assert.True(result.Accepted, result.Message);
-        var coordinator = _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
+        var coordinator = Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         CheckpointStats stats;
@@ -45,7 +34,7 @@ public sealed class CheckpointClusterTests : IAsyncLifetime
         Assert.True(stats.Completed >= 3, $"only {stats.Completed} checkpoints completed, {stats.Failed} failed: {stats.History.FirstOrDefault(h => h.FailureMessage is not null)?.FailureMessage}");
         await manager.Cancel();
 
-        var storage = new LocalFolderCheckpointStorage(Options.Create(new LocalFolderCheckpointStorageOptions { RootDirectory = TestClusters.StorageRootOf(_cluster) }));
+        var storage = new LocalFolderCheckpointStorage(Options.Create(new LocalFolderCheckpointStorageOptions { RootDirectory = TestClusters.StorageRootOf(Cluster) }));
         var found = await new CompletedCheckpointStore(storage, NullLogger<CompletedCheckpointStore>.Instance).FindLatestRestorableAsync(jobId);
         var plan = Assert.IsType<RestorePlan>(found.Plan);
         Assert.Empty(found.Skipped);
@@ -79,14 +68,14 @@ public sealed class CheckpointClusterTests : IAsyncLifetime
     public async Task Trigger_WhenCheckpointingIsOff_TakesOneOnRequest()
     {
         var jobId = Guid.NewGuid().ToString("N");
-        var manager = _cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
         var result = await manager.Submit(new JobSpec
         {
             JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = "0", ["keys"] = "10", ["rate"] = "10000" },
         });
         Assert.True(result.Accepted, result.Message);
-        var coordinator = _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
+        var coordinator = Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
 
         var id = await coordinator.Trigger();
 

@@ -1,21 +1,10 @@
-using Orleans.TestingHost;
 using OrleansFlow.Jobs;
 
 namespace OrleansFlow.Tests.Runtime;
 
 /// <summary>keyed-sum and a two-stage job in a two-silo in-process cluster produce exactly the arithmetic result.</summary>
-public sealed class KeyedSumClusterTests : IAsyncLifetime
+public sealed class KeyedSumClusterTests : TwoSiloClusterTest
 {
-    private InProcessTestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -25,7 +14,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         const long events = 1_000_000, keys = 10_000;
         var output = OutputFiles.NewDirectory();
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = "keyed-sum",
             Parallelism = parallelism,
@@ -34,7 +23,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId);
 
         Assert.Equal(JobStatus.Finished, details.Status);
         Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
@@ -53,7 +42,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         const long events = 300_000, keys = 1000;
         var output = OutputFiles.NewDirectory();
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = TwoStageJob.Name,
             Parallelism = 3,
@@ -62,7 +51,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId);
 
         Assert.Equal(JobStatus.Finished, details.Status);
         Assert.Equal(["source", "count", "coarsen", "sum"], details.Vertices.Select(v => v.Uid));
@@ -78,7 +67,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         const long events = 20_000;
         var output = OutputFiles.NewDirectory();
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = OperatorsJob.Name,
             Parallelism = 3,
@@ -87,7 +76,7 @@ public sealed class KeyedSumClusterTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId);
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId);
 
         Assert.Equal(JobStatus.Finished, details.Status);
         var expanded = OperatorsJob.Expanded(events).ToList();

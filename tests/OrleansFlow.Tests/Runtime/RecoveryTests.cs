@@ -1,4 +1,3 @@
-using Orleans.TestingHost;
 using OrleansFlow.BuiltIn;
 using OrleansFlow.Checkpointing;
 using OrleansFlow.Jobs;
@@ -7,18 +6,8 @@ using OrleansFlow.Tasks;
 namespace OrleansFlow.Tests.Runtime;
 
 /// <summary>Exactly-once through failures: restarts restore the latest complete checkpoint and sources replay from its offsets.</summary>
-public sealed class RecoveryTests : IAsyncLifetime
+public sealed class RecoveryTests : TwoSiloClusterTest
 {
-    private InProcessTestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(silos: 2);
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task KeyedSum_WhenUserFunctionThrowsAtTenRandomPoints_OutputIsExactlyArithmetic()
     {
@@ -27,7 +16,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         var faults = Enumerable.Range(0, 10).Select(_ => rng.NextInt64(100_000, events)).Distinct().ToList();
         var output = OutputFiles.NewDirectory();
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string>
@@ -39,14 +28,14 @@ public sealed class RecoveryTests : IAsyncLifetime
         });
         Assert.True(result.Accepted, result.Message);
 
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId, TimeSpan.FromSeconds(120));
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(120));
 
         Assert.Equal(JobStatus.Finished, details.Status);
         Assert.Equal(faults.Count, FaultInjection.FiredCount(jobId));
         Assert.True(details.Attempt >= faults.Count + 1, $"attempt {details.Attempt}: every fault must have restarted the job");
         Assert.Contains("Injected fault", details.FailureCause); // the last failure it recovered from
         Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
-        var stats = await _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
+        var stats = await Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
         Assert.True(stats.Restored >= 1, $"no restart restored a checkpoint ({stats.Completed} completed)");
         Directory.Delete(output, recursive: true);
     }
@@ -56,21 +45,10 @@ public sealed class RecoveryTests : IAsyncLifetime
     {
         const long events = 1_500_000, keys = 500;
         var output = OutputFiles.NewDirectory();
-        var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
-        {
-            JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
-            Args = new Dictionary<string, string> { ["events"] = $"{events}", ["keys"] = $"{keys}", ["rate"] = "500000", ["output"] = output },
-            Checkpointing = new CheckpointingSettings { IntervalMs = 100 },
-            RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
-        });
-        Assert.True(result.Accepted, result.Message);
-        var coordinator = _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await coordinator.GetStats()).Completed < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var (jobId, coordinator) = await SubmitCheckpointedAsync(events, keys, output);
 
-        await _cluster.DeactivateAsync(_cluster.Client.GetGrain<ITaskGrain>(new TaskId(jobId, 1, 0).ToGrainKey()));
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId, TimeSpan.FromSeconds(120));
+        await Cluster.DeactivateAsync(Cluster.Client.GetGrain<ITaskGrain>(new TaskId(jobId, 1, 0).ToGrainKey()));
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(120));
 
         Assert.Equal(JobStatus.Finished, details.Status);
         Assert.True(details.Attempt >= 2, $"attempt {details.Attempt}: the loss did not restart the job");
@@ -87,8 +65,23 @@ public sealed class RecoveryTests : IAsyncLifetime
     {
         const long events = 1_500_000, keys = 500;
         var output = OutputFiles.NewDirectory();
+        var (jobId, _) = await SubmitCheckpointedAsync(events, keys, output);
+
+        await Cluster.StopSiloAsync(Cluster.Silos[1]); // subtasks are spread over both silos: some state is lost with it
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(JobStatus.Finished, details.Status);
+        Assert.True(details.Attempt >= 2, $"attempt {details.Attempt}: the silo loss did not restart the job");
+        Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
+        Assert.Single(details.Vertices.SelectMany(v => v.Subtasks).Select(s => s.Host).Distinct()); // all on the surviving silo now
+        Directory.Delete(output, recursive: true);
+    }
+
+    /// <summary>Submits a checkpointed, rate-limited keyed-sum and waits until two checkpoints completed.</summary>
+    private async Task<(string JobId, ICheckpointCoordinatorGrain Coordinator)> SubmitCheckpointedAsync(long events, long keys, string output)
+    {
         var jobId = Guid.NewGuid().ToString("N");
-        var result = await _cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
         {
             JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
             Args = new Dictionary<string, string> { ["events"] = $"{events}", ["keys"] = $"{keys}", ["rate"] = "500000", ["output"] = output },
@@ -96,17 +89,9 @@ public sealed class RecoveryTests : IAsyncLifetime
             RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
         });
         Assert.True(result.Accepted, result.Message);
-        var coordinator = _cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
+        var coordinator = Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while ((await coordinator.GetStats()).Completed < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
-
-        await _cluster.StopSiloAsync(_cluster.Silos[1]); // subtasks are spread over both silos: some state is lost with it
-        var details = await JobWaits.WaitForTerminalAsync(_cluster.Client, jobId, TimeSpan.FromSeconds(120));
-
-        Assert.Equal(JobStatus.Finished, details.Status);
-        Assert.True(details.Attempt >= 2, $"attempt {details.Attempt}: the silo loss did not restart the job");
-        Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
-        Assert.Single(details.Vertices.SelectMany(v => v.Subtasks).Select(s => s.Host).Distinct()); // all on the surviving silo now
-        Directory.Delete(output, recursive: true);
+        return (jobId, coordinator);
     }
 }
