@@ -32,7 +32,7 @@ public sealed class RecoveryTests : TwoSiloClusterTest
 
         Assert.Equal(JobStatus.Finished, details.Status);
         Assert.Equal(faults.Count, FaultInjection.FiredCount(jobId));
-        Assert.True(details.Attempt >= faults.Count + 1, $"attempt {details.Attempt}: every fault must have restarted the job");
+        Assert.InRange(details.Attempt, 2, faults.Count + 1); // faults of both sum subtasks in one attempt share a restart
         Assert.Contains("Injected fault", details.FailureCause); // the last failure it recovered from
         Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
         var stats = await Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetStats();
