@@ -14,6 +14,7 @@ public static class CheckpointApiEndpoints
     {
         app.MapGet("/jobs/{jobId}/checkpoints", GetCheckpoints);
         app.MapGet("/jobs/{jobId}/checkpoints/config", GetConfig);
+        app.MapGet("/jobs/{jobId}/checkpoints/details/{checkpointId}", GetDetails);
         app.MapPost("/jobs/{jobId}/checkpoints", TriggerCheckpoint);
         return app;
     }
@@ -45,6 +46,44 @@ public static class CheckpointApiEndpoints
                 restored = (object?)null,
             },
             history = stats.History.Select(Entry),
+        });
+    }
+
+    private static async Task<IResult> GetDetails(string jobId, string checkpointId, IGrainFactory grains)
+    {
+        if (await FindJob(jobId, grains) is null) return ApiProblems.JobNotFound(jobId);
+        if (!long.TryParse(checkpointId, out var id) || id < 1)
+            return ApiProblems.BadRequest($"'{checkpointId}' is not a checkpoint id (a whole number from 1).");
+        var details = await grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetDetails(id);
+        if (details is null)
+            return Results.Problem(detail: $"Checkpoint {id} of job {jobId} is not in the checkpoint history.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        var c = details.Summary;
+        return Results.Json(new
+        {
+            id = c.Id,
+            status = c.Status,
+            trigger_timestamp = c.TriggerTime.ToUnixTimeMilliseconds(),
+            end_to_end_duration = c.EndTime is { } end ? (long)(end - c.TriggerTime).TotalMilliseconds : (long?)null,
+            state_size = c.StateSize,
+            external_path = c.Path,
+            failure_message = c.FailureMessage,
+            tasks = details.Acks.Select(a => new
+            {
+                vertex = a.Task.Vertex,
+                subtask = a.Task.Subtask,
+                state_size = a.StateSize,
+                alignment_duration = (long)a.AlignmentDuration.TotalMilliseconds,
+                sync_duration = (long)a.SyncDuration.TotalMilliseconds,
+                async_duration = (long)a.AsyncDuration.TotalMilliseconds,
+                source_offsets = a.SourceOffsets,
+                state = a.State.Select(s => new
+                {
+                    @operator = s.OperatorUid,
+                    path = s.Path,
+                    checksum = s.Checksum,
+                    key_groups = s.KeyGroupLengths.Select((length, i) => new { key_group = s.KeyGroups.StartKeyGroup + i, size = length }),
+                }),
+            }),
         });
     }
 

@@ -36,6 +36,10 @@ public interface ICheckpointCoordinatorGrain : IGrainWithStringKey
     [Alias("Stop")]
     Task Stop();
 
+    /// <summary>One checkpoint of the history with its tasks' acknowledgements; null when it is not in the history.</summary>
+    [AlwaysInterleave, Alias("GetDetails")]
+    Task<CheckpointDetails?> GetDetails(long checkpointId);
+
     /// <summary>The checkpoint statistics and history.</summary>
     [AlwaysInterleave, Alias("GetStats")]
     Task<CheckpointStats> GetStats();

@@ -61,6 +61,11 @@ internal sealed class CheckpointCoordinatorCore
 
     public CheckpointCounts Counts => new(_completedCount + _failedCount + _pending.Count, _pending.Count, _completedCount, _failedCount, _restoredCount);
 
+    /// <summary>The acknowledgements of a pending or retained completed checkpoint (empty for others).</summary>
+    public IReadOnlyList<TaskCheckpointAck> AcksOf(long id) =>
+        _pending.TryGetValue(id, out var p) ? [.. p.Acks.OrderBy(a => a.Task.Vertex).ThenBy(a => a.Task.Subtask)]
+        : _completed.FirstOrDefault(c => c.Id == id)?.Acks ?? [];
+
     /// <summary>Starts a new attempt of the job (after a restore): pending checkpoints are aborted, ids go on.</summary>
     public IReadOnlyList<FailedCheckpoint> Restart(IReadOnlyList<TaskId> tasks, bool restored)
     {

@@ -87,21 +87,29 @@ internal sealed partial class CheckpointCoordinatorGrain(
     {
         if (_core is null) return Task.FromResult(new CheckpointStats());
         var counts = _core.Counts;
-        var paths = _core.Completed.ToDictionary(c => c.Id, c => storage.DescribeLocation(c.MetadataPath));
         return Task.FromResult(new CheckpointStats
         {
             Settings = _core.Settings,
             Total = counts.Total, InProgress = counts.InProgress, Completed = counts.Completed, Failed = counts.Failed, Restored = counts.Restored,
-            History = _core.History.Select(h => new CheckpointSummary
-            {
-                Id = h.Id,
-                Status = h.Status switch { CheckpointStatus.InProgress => "IN_PROGRESS", CheckpointStatus.Completed => "COMPLETED", _ => "FAILED" },
-                TriggerTime = h.TriggerTime, EndTime = h.EndTime, StateSize = h.StateSize,
-                AcknowledgedTasks = h.AcknowledgedTasks, TotalTasks = h.TotalTasks,
-                Path = paths.GetValueOrDefault(h.Id), FailureMessage = h.FailureMessage,
-            }).ToList(),
+            History = _core.History.Select(Summarize).ToList(),
         });
     }
+
+    public Task<CheckpointDetails?> GetDetails(long checkpointId)
+    {
+        var entry = _core?.History.FirstOrDefault(h => h.Id == checkpointId);
+        return Task.FromResult(entry is null ? null : new CheckpointDetails { Summary = Summarize(entry), Acks = _core!.AcksOf(checkpointId) });
+    }
+
+    private CheckpointSummary Summarize(CheckpointHistoryEntry h) => new()
+    {
+        Id = h.Id,
+        Status = h.Status switch { CheckpointStatus.InProgress => "IN_PROGRESS", CheckpointStatus.Completed => "COMPLETED", _ => "FAILED" },
+        TriggerTime = h.TriggerTime, EndTime = h.EndTime, StateSize = h.StateSize,
+        AcknowledgedTasks = h.AcknowledgedTasks, TotalTasks = h.TotalTasks,
+        Path = _core!.Completed.FirstOrDefault(c => c.Id == h.Id) is { } c ? storage.DescribeLocation(c.MetadataPath) : null,
+        FailureMessage = h.FailureMessage,
+    };
 
     private async Task OnTick(CancellationToken cancellation)
     {

@@ -32,6 +32,18 @@ public sealed class CheckpointApiTests(SiloHostFixture host)
         Assert.EndsWith("_metadata", latest.GetProperty("external_path").GetString());
         Assert.NotEmpty(body.GetProperty("history").EnumerateArray());
 
+        var details = await ReadJsonAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/details/{latest.GetProperty("id").GetInt64()}"), HttpStatusCode.OK);
+        var tasks = details.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(4, tasks.Count);
+        Assert.Equal(2, tasks.Count(t => t.GetProperty("source_offsets").TryGetProperty("source", out _)));
+        var keyGroups = tasks.SelectMany(t => t.GetProperty("state").EnumerateArray())
+            .Where(s => s.GetProperty("operator").GetString() == "sum")
+            .SelectMany(s => s.GetProperty("key_groups").EnumerateArray()).ToList();
+        Assert.Equal(128, keyGroups.Count); // each key group's size once: skew is visible
+        Assert.Equal(details.GetProperty("state_size").GetInt64(), tasks.Sum(t => t.GetProperty("state_size").GetInt64()));
+        await ReadProblemAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/details/999999"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/details/abc"), HttpStatusCode.BadRequest);
+
         var config = await ReadJsonAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/config"), HttpStatusCode.OK);
         Assert.Equal(100, config.GetProperty("interval").GetInt64());
         Assert.Equal(2, config.GetProperty("retained").GetInt32());
@@ -76,6 +88,7 @@ public sealed class CheckpointApiTests(SiloHostFixture host)
     [Theory]
     [InlineData("GET", "checkpoints")]
     [InlineData("GET", "checkpoints/config")]
+    [InlineData("GET", "checkpoints/details/1")]
     [InlineData("POST", "checkpoints")]
     public async Task CheckpointRoutes_WhenJobUnknown_Return404(string method, string route)
     {
