@@ -43,7 +43,9 @@ public static class CheckpointApiEndpoints
             {
                 completed = Entry(stats.History.FirstOrDefault(h => h.Status == "COMPLETED")),
                 failed = Entry(stats.History.FirstOrDefault(h => h.Status == "FAILED")),
-                restored = (object?)null,
+                restored = stats.LatestRestore is { } r
+                    ? new { id = r.CheckpointId, restore_timestamp = r.RestoreTime.ToUnixTimeMilliseconds(), is_savepoint = false, external_path = r.Path, skipped = r.Skipped }
+                    : null,
             },
             history = stats.History.Select(Entry),
         });

@@ -29,4 +29,7 @@ public sealed record CheckpointCoordinatorStart
 
     /// <summary>The highest checkpoint id used before (ids never repeat).</summary>
     [Id(7)] public long LastCheckpointId { get; init; }
+
+    /// <summary>What the attempt restored from, when it did.</summary>
+    [Id(8)] public RestoreInfo? RestoredFrom { get; init; }
 }

@@ -24,4 +24,7 @@ public sealed record CheckpointStats
 
     /// <summary>The most recent checkpoints, newest first.</summary>
     [Id(6)] public IReadOnlyList<CheckpointSummary> History { get; init; } = [];
+
+    /// <summary>The latest restore, if any.</summary>
+    [Id(7)] public RestoreInfo? LatestRestore { get; init; }
 }

@@ -21,6 +21,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
     private CheckpointCoordinatorStart? _start;
     private IGrainTimer? _timer;
     private long _lastCheckpointId;
+    private RestoreInfo? _latestRestore;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -31,6 +32,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         if (_core is null) _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId);
         else aborted = _core.Restart(start.Tasks, start.Restored); // keeps ids, counts and history across attempts
         _start = start;
+        _latestRestore = start.RestoredFrom ?? _latestRestore;
         _timer?.Dispose();
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(start.Settings.IntervalMs / 4, 10, 1000));
         _timer = this.RegisterGrainTimer(OnTick, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
@@ -92,6 +94,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
             Settings = _core.Settings,
             Total = counts.Total, InProgress = counts.InProgress, Completed = counts.Completed, Failed = counts.Failed, Restored = counts.Restored,
             History = _core.History.Select(Summarize).ToList(),
+            LatestRestore = _latestRestore,
         });
     }
 

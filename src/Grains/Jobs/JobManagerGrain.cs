@@ -222,7 +222,8 @@ internal sealed partial class JobManagerGrain(
                 await OnFailureAsync($"Finding a checkpoint to restore failed: {e.GetType().Name}: {e.Message}");
                 return;
             }
-            await DeployAsync(_attempt + 1, found.Plan);
+            var skipped = found.Skipped.Select(s => $"chk-{s.CheckpointId}: {s.Reason}").ToList();
+        await DeployAsync(_attempt + 1, found.Plan, skipped);
         }
         finally
         {
@@ -238,7 +239,7 @@ internal sealed partial class JobManagerGrain(
             _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task DeployAsync(int attempt, RestorePlan? restore = null)
+    private async Task DeployAsync(int attempt, RestorePlan? restore = null, IReadOnlyList<string>? skipped = null)
     {
         _attempt = attempt;
         _finished.Clear();
@@ -254,6 +255,11 @@ internal sealed partial class JobManagerGrain(
             {
                 JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
                 Tasks = tasks, Sources = sources, Restored = restore is not null, LastCheckpointId = restore?.Metadata.CheckpointId ?? 0,
+                RestoredFrom = restore is null ? null : new RestoreInfo
+                {
+                    CheckpointId = restore.Metadata.CheckpointId, Path = $"{restore.MetadataFolder}/_metadata",
+                    RestoreTime = timeProvider.GetUtcNow(), Skipped = skipped ?? [],
+                },
             });
             await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
         }

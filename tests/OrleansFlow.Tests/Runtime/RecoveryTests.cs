@@ -77,6 +77,46 @@ public sealed class RecoveryTests : TwoSiloClusterTest
         Directory.Delete(output, recursive: true);
     }
 
+    [Fact]
+    public async Task Restore_WhenNewestCheckpointStateFileIsCorrupt_UsesThePreviousOneAndSaysWhy()
+    {
+        const long events = 1_500_000, keys = 500;
+        var output = OutputFiles.NewDirectory();
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = "keyed-sum", Parallelism = 2, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["events"] = $"{events}", ["keys"] = $"{keys}", ["rate"] = "300000", ["output"] = output },
+            RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
+        });
+        Assert.True(result.Accepted, result.Message);
+        var coordinator = Cluster.Client.GetGrain<ICheckpointCoordinatorGrain>(jobId);
+        for (var expected = 1; expected <= 2; expected++)
+        {
+            Assert.Equal(expected, await coordinator.Trigger());
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while ((await coordinator.GetStats()).Completed < expected && DateTime.UtcNow < deadline) await Task.Delay(20);
+        }
+        var stateFile = Path.Combine(TestClusters.StorageRootOf(Cluster), "jobs", jobId, "chk-2", "sum-0");
+        var bytes = await File.ReadAllBytesAsync(stateFile);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(stateFile, bytes);
+
+        await Cluster.DeactivateAsync(Cluster.Client.GetGrain<ITaskGrain>(new TaskId(jobId, 1, 0).ToGrainKey()));
+        var details = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(JobStatus.Finished, details.Status);
+        Assert.Equal(OutputFiles.ExpectedKeyedSum(events, keys), OutputFiles.ParsePairs(OutputFiles.ReadResult(output)));
+        var restore = (await coordinator.GetStats()).LatestRestore;
+        Assert.NotNull(restore);
+        Assert.Equal(1, restore.CheckpointId);
+        var skipped = Assert.Single(restore.Skipped);
+        Assert.StartsWith("chk-2:", skipped, StringComparison.Ordinal);
+        Assert.Contains("sum-0", skipped, StringComparison.Ordinal);
+        Assert.Contains("checksum", skipped, StringComparison.Ordinal);
+        Directory.Delete(output, recursive: true);
+    }
+
     /// <summary>Submits a checkpointed, rate-limited keyed-sum and waits until two checkpoints completed.</summary>
     private async Task<(string JobId, ICheckpointCoordinatorGrain Coordinator)> SubmitCheckpointedAsync(long events, long keys, string output)
     {
