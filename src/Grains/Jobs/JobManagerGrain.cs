@@ -25,6 +25,7 @@ internal sealed partial class JobManagerGrain(
     private int _restarts;
     private IGrainTimer? _restartTimer;
     private bool _restarting;
+    private long _lastSkippedCheckpointId;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -223,6 +224,7 @@ internal sealed partial class JobManagerGrain(
                 return;
             }
             var skipped = found.Skipped.Select(s => $"chk-{s.CheckpointId}: {s.Reason}").ToList();
+        _lastSkippedCheckpointId = found.Skipped.Select(s => s.CheckpointId).DefaultIfEmpty(0).Max();
         await DeployAsync(_attempt + 1, found.Plan, skipped);
         }
         finally
@@ -254,7 +256,8 @@ internal sealed partial class JobManagerGrain(
             await Coordinator.Start(new CheckpointCoordinatorStart
             {
                 JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
-                Tasks = tasks, Sources = sources, Restored = restore is not null, LastCheckpointId = restore?.Metadata.CheckpointId ?? 0,
+                Tasks = tasks, Sources = sources, Restored = restore is not null,
+                LastCheckpointId = Math.Max(restore?.Metadata.CheckpointId ?? 0, _lastSkippedCheckpointId), // never reuse a skipped checkpoint's id
                 RestoredFrom = restore is null ? null : new RestoreInfo
                 {
                     CheckpointId = restore.Metadata.CheckpointId, Path = $"{restore.MetadataFolder}/_metadata",
