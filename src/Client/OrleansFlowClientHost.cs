@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrleansFlow.Client.Api;
 
 namespace OrleansFlow.Client;
@@ -20,26 +19,15 @@ public static class OrleansFlowClientHost
         builder.Services.AddProblemDetails();
         builder.UseOrleansClient(client =>
         {
-            var clusterId = config["Orleans:ClusterId"] ?? "orleansflow";
-            var serviceId = config["Orleans:ServiceId"] ?? "orleansflow";
-            var clustering = config["Orleans:Clustering"] ?? "localhost";
-            if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
+            var cluster = ClusterSettings.From(config);
+            if (cluster.Redis is { } redis)
             {
-                var redis = config["Orleans:Redis"] ?? throw new InvalidOperationException(
-                    "Orleans:Clustering is 'redis' but Orleans:Redis (the connection string) is not set.");
                 client.UseRedisClustering(redis);
-                client.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
-            }
-            else if (string.Equals(clustering, "localhost", StringComparison.OrdinalIgnoreCase))
-            {
-                var raw = config["Orleans:GatewayPort"] ?? "30000";
-                if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var gatewayPort) || gatewayPort is < 1 or > 65535)
-                    throw new InvalidOperationException($"Orleans:GatewayPort must be a port number, got '{raw}'.");
-                client.UseLocalhostClustering(gatewayPort, serviceId, clusterId);
+                client.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; });
             }
             else
             {
-                throw new InvalidOperationException($"Orleans:Clustering must be 'localhost' or 'redis', got '{clustering}'.");
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
         });
         var app = builder.Build();

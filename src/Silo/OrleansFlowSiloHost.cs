@@ -1,4 +1,4 @@
-using System.Globalization;
+using OrleansFlow.Client;
 using OrleansFlow.Client.Api;
 using OrleansFlow.Hosting;
 using OrleansFlow.Storage;
@@ -25,26 +25,16 @@ public static class OrleansFlowSiloHost
         builder.Services.AddProblemDetails();
         builder.UseOrleans(silo =>
         {
-            var siloPort = Port(config, "Orleans:SiloPort", 11111);
-            var gatewayPort = Port(config, "Orleans:GatewayPort", 30000);
-            var clusterId = config["Orleans:ClusterId"] ?? "orleansflow";
-            var serviceId = config["Orleans:ServiceId"] ?? "orleansflow";
-            var clustering = config["Orleans:Clustering"] ?? "localhost";
-            if (string.Equals(clustering, "redis", StringComparison.OrdinalIgnoreCase))
+            var cluster = ClusterSettings.From(config);
+            if (cluster.Redis is { } redis)
             {
-                var redis = config["Orleans:Redis"] ?? throw new InvalidOperationException(
-                    "Orleans:Clustering is 'redis' but Orleans:Redis (the connection string) is not set.");
                 silo.UseRedisClustering(redis);
-                silo.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
-                silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort);
-            }
-            else if (string.Equals(clustering, "localhost", StringComparison.OrdinalIgnoreCase))
-            {
-                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; });
+                silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
             }
             else
             {
-                throw new InvalidOperationException($"Orleans:Clustering must be 'localhost' or 'redis', got '{clustering}'.");
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             }
             silo.AddOrleansFlow(o => config.GetSection(OrleansFlowOptions.SectionName).Bind(o));
             AddStorage(silo, config);
@@ -79,14 +69,5 @@ public static class OrleansFlowSiloHost
         {
             throw new InvalidOperationException($"OrleansFlow:Storage:Provider must be 'local' or 'azure', got '{provider}'.");
         }
-    }
-
-    private static int Port(IConfiguration config, string key, int fallback)
-    {
-        var raw = config[key];
-        if (raw is null) return fallback;
-        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            throw new InvalidOperationException($"{key} must be a port number, got '{raw}'.");
-        return port;
     }
 }

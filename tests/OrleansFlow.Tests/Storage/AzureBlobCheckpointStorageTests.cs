@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OrleansFlow.Storage;
 
 namespace OrleansFlow.Tests.Storage;
@@ -7,14 +6,7 @@ namespace OrleansFlow.Tests.Storage;
 [Collection("azurite")]
 public sealed class AzureBlobCheckpointStorageTests(AzuriteFixture azurite) : CheckpointStorageContractTests
 {
-    protected override ICheckpointStorage CreateStorage() =>
-        new AzureBlobCheckpointStorage(Options.Create(new AzureBlobCheckpointStorageOptions
-        {
-            ConnectionString = azurite.ConnectionString,
-            ContainerName = "t" + Guid.NewGuid().ToString("N"), // a container per test keeps tests apart
-            MaxRetries = 1,
-            RetryDelay = TimeSpan.FromMilliseconds(10),
-        }));
+    protected override ICheckpointStorage CreateStorage() => azurite.CreateStorage();
 
     [Fact]
     public void DescribeLocation_WhenPathGiven_IsTheBlobUri()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OrleansFlow.Storage;
 using OrleansFlow.Tests.Storage;
 
@@ -8,12 +7,5 @@ namespace OrleansFlow.Tests.Checkpointing.Metadata;
 [Collection("azurite")]
 public sealed class AzureBlobCompletedCheckpointStoreTests(AzuriteFixture azurite) : CompletedCheckpointStoreContractTests
 {
-    protected override ICheckpointStorage CreateStorage() =>
-        new AzureBlobCheckpointStorage(Options.Create(new AzureBlobCheckpointStorageOptions
-        {
-            ConnectionString = azurite.ConnectionString,
-            ContainerName = "t" + Guid.NewGuid().ToString("N"), // a container per test keeps tests apart
-            MaxRetries = 1,
-            RetryDelay = TimeSpan.FromMilliseconds(10),
-        }));
+    protected override ICheckpointStorage CreateStorage() => azurite.CreateStorage();
 }
