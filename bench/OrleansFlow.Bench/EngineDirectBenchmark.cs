@@ -63,5 +63,6 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
         public Task RunSlice(int attempt) => throw new NotSupportedException();
         public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
+        public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,4 @@
+using OrleansFlow.Api;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Checkpointing;
@@ -26,6 +27,9 @@ public sealed record TaskCheckpointAck
 
     /// <summary>The asynchronous phase: writing the files.</summary>
     [Id(6)] public TimeSpan AsyncDuration { get; init; }
+
+    /// <summary>The pre-committed, not yet committed transactions of the task's exactly-once sinks, by sink operator uid.</summary>
+    [Id(7)] public IReadOnlyDictionary<string, IReadOnlyList<SinkCommittable>> Committables { get; init; } = new Dictionary<string, IReadOnlyList<SinkCommittable>>();
 
     /// <summary>The bytes written.</summary>
     public long StateSize => State.Sum(s => s.Size);

@@ -29,9 +29,13 @@ public interface IJobManagerGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task Resume();
 
-    /// <summary>A task of <paramref name="attempt"/> ended after its input ended.</summary>
+    /// <summary>
+    /// A task of <paramref name="attempt"/> ended after its input ended. <paramref name="committables"/> are its
+    /// exactly-once sinks' uncommitted transactions (by sink uid), the last one sealed at end of input: the job manager
+    /// commits them when every task finished.
+    /// </summary>
     [OneWay, Alias("TaskFinished")]
-    Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics);
+    Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics, IReadOnlyDictionary<string, IReadOnlyList<Api.SinkCommittable>> committables);
 
     /// <summary>A task of <paramref name="attempt"/> failed (user code threw, or a send failed).</summary>
     [OneWay, Alias("TaskFailed")]

@@ -39,6 +39,14 @@ public interface ITaskGrain : IGrainWithStringKey
     [Alias("TriggerCheckpoint")]
     Task TriggerCheckpoint(int attempt, long checkpointId);
 
+    /// <summary>
+    /// Checkpoint coordinator → every task of <paramref name="attempt"/>, after checkpoint <paramref name="checkpointId"/>'s
+    /// metadata was written: exactly-once sinks commit their transactions up to it. One-way; a task of another attempt,
+    /// or one that already finished, ignores it. A commit that fails fails the task (the restart commits again).
+    /// </summary>
+    [OneWay, Alias("NotifyCheckpointComplete")]
+    Task NotifyCheckpointComplete(int attempt, long checkpointId);
+
     /// <summary>Internal: the task's own continuation of its source loop.</summary>
     [OneWay, Alias("RunSlice")]
     Task RunSlice(int attempt);

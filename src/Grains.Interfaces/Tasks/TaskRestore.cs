@@ -1,3 +1,5 @@
+using OrleansFlow.Api;
+
 namespace OrleansFlow.Tasks;
 
 /// <summary>What a task restores when it is deployed from a checkpoint: the state files that hold its key groups and its source offset.</summary>
@@ -12,4 +14,10 @@ public sealed record TaskRestore
 
     /// <summary>The source offset to seek to, by source operator uid.</summary>
     [Id(2)] public IReadOnlyDictionary<string, long> SourceOffsets { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// The sink transactions of the checkpoint that this task commits (again) before it starts, by sink operator uid:
+    /// those written by old subtasks <c>s</c> with <c>s % parallelism == subtask</c>.
+    /// </summary>
+    [Id(3)] public IReadOnlyDictionary<string, IReadOnlyList<SinkCommittable>> Committables { get; init; } = new Dictionary<string, IReadOnlyList<SinkCommittable>>();
 }

@@ -158,6 +158,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         }
         var (completed, subsumed, dropped, files) = core.MarkCompleted(checkpointId, metadataPath);
         LogCompleted(JobId, checkpointId, completed.StateSize, (completed.CompletionTime - completed.TriggerTime).TotalMilliseconds);
+        foreach (var task in start.Tasks) _ = GrainFactory.GetGrain<ITaskGrain>(task.ToGrainKey()).NotifyCheckpointComplete(start.Attempt, checkpointId);
         await DeleteAbortedAsync(subsumed);
         await DeleteFilesAsync(files);
         foreach (var d in dropped) await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, d.Id));

@@ -7,7 +7,8 @@ namespace OrleansFlow.Checkpointing;
 /// <summary>
 /// What each task of a job graph restores from a checkpoint (pure): for every keyed operator of its chain, the state
 /// files whose key groups overlap the task's own range (so a task reads exactly its key groups, at any parallelism);
-/// for its source, the offset its subtask recorded.
+/// for its source, the offset its subtask recorded; for its exactly-once sinks, the transactions of the old subtasks
+/// <c>s</c> with <c>s % parallelism == subtask</c> (each has exactly one new owner, at any parallelism).
 /// </summary>
 internal static class TaskRestorePlanner
 {
@@ -25,6 +26,10 @@ internal static class TaskRestorePlanner
         var offsets = plan.Metadata.SourceOffsets
             .Where(o => uids.Contains(o.OperatorUid) && o.Subtask == task.Subtask)
             .ToDictionary(o => o.OperatorUid, o => o.Offset, StringComparer.Ordinal);
-        return new TaskRestore { CheckpointId = plan.Metadata.CheckpointId, Files = files, SourceOffsets = offsets };
+        var committables = plan.Metadata.Committables
+            .Where(c => uids.Contains(c.OperatorUid) && c.Subtask % vertex.Parallelism == task.Subtask)
+            .GroupBy(c => c.OperatorUid, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Api.SinkCommittable>)g.Select(c => new Api.SinkCommittable(c.CheckpointId, c.Subtask, c.Payload)).ToList(), StringComparer.Ordinal);
+        return new TaskRestore { CheckpointId = plan.Metadata.CheckpointId, Files = files, SourceOffsets = offsets, Committables = committables };
     }
 }

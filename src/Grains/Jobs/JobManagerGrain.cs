@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using OrleansFlow.Api;
+using OrleansFlow.Api.Graph;
 using OrleansFlow.Checkpointing;
 using OrleansFlow.Tasks;
 
@@ -15,6 +17,7 @@ internal sealed partial class JobManagerGrain(
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
+    private readonly List<SinkCommittableMetadata> _finalCommittables = [];
     private JobSpec? _spec;
     private JobGraph? _graph;
     private JobStatus _status = JobStatus.Created;
@@ -51,7 +54,14 @@ internal sealed partial class JobManagerGrain(
         _failureCause = record.FailureCause;
         _startTime = record.StartTime;
         _endTime = record.EndTime;
-        if (!_status.IsTerminal())
+        if (!_status.IsTerminal() && record.FinalCommittables is { } final)
+        {
+            // Every task had finished; the crash came while the last transactions were being committed.
+            LogResumingFinalCommit(JobId, final.Count);
+            _finalCommittables.AddRange(final);
+            _restartTimer = this.RegisterGrainTimer(CommitFinalOnActivationAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+        else if (!_status.IsTerminal())
         {
             LogResuming(JobId, _status.ToFlinkName(), _attempt);
             _status = JobStatus.Restarting;
@@ -65,10 +75,10 @@ internal sealed partial class JobManagerGrain(
         return Task.CompletedTask;
     }
 
-    private Task SaveAsync() => jobs.SaveAsync(new JobRecord
+    private Task SaveAsync(IReadOnlyList<SinkCommittableMetadata>? finalCommittables = null) => jobs.SaveAsync(new JobRecord
     {
         JobId = JobId, Spec = _spec!, Status = _status, Attempt = _attempt, Restarts = _restarts, FailureCause = _failureCause,
-        StartTime = _startTime, EndTime = _endTime,
+        StartTime = _startTime, EndTime = _endTime, FinalCommittables = finalCommittables,
     });
 
     public async Task<SubmitResult> Submit(JobSpec spec)
@@ -163,12 +173,74 @@ internal sealed partial class JobManagerGrain(
         return _status;
     }
 
-    public async Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics)
+    public async Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics, IReadOnlyDictionary<string, IReadOnlyList<SinkCommittable>> committables)
     {
-        if (attempt != _attempt || _status != JobStatus.Running || _graph is null) return;
-        _finished[task] = metrics;
+        if (attempt != _attempt || _status != JobStatus.Running || _graph is null || !_finished.TryAdd(task, metrics)) return;
+        foreach (var (uid, list) in committables)
+            _finalCommittables.AddRange(list.Select(c => new SinkCommittableMetadata(uid, c.Subtask, c.CheckpointId, c.Payload)));
         if (_finished.Count == 1) _ = Coordinator.Stop(); // no checkpoint can complete once a task has ended
-        if (_finished.Count == _graph.AllTasks(JobId).Count()) await TerminateAsync(JobStatus.Finished);
+        if (_finished.Count < _graph.AllTasks(JobId).Count()) return;
+        if (_finalCommittables.Count > 0)
+        {
+            await SaveAsync(_finalCommittables.ToList()); // durable before the first commit: a crash from here on commits again
+            if (!await CommitFinalAsync()) return;
+        }
+        await TerminateAsync(JobStatus.Finished);
+    }
+
+    /// <summary>
+    /// Every task finished: publishes the exactly-once sinks' last transactions (and any earlier ones whose checkpoint
+    /// never completed). Retried a few times; a job whose output cannot be committed is FAILED, with the transactions
+    /// kept in <c>job.json</c>. Returns whether everything was committed.
+    /// </summary>
+    private async Task<bool> CommitFinalAsync()
+    {
+        var sinks = _graph!.Vertices.SelectMany(v => v.Chain).OfType<ISinkTransformation>().ToDictionary(s => s.Uid, StringComparer.Ordinal);
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                foreach (var group in _finalCommittables.GroupBy(c => c.OperatorUid, StringComparer.Ordinal))
+                {
+                    var sink = sinks.GetValueOrDefault(group.Key)?.TwoPhaseCommitSink
+                        ?? throw new InvalidOperationException($"The job has no exactly-once sink '{group.Key}' to commit {group.Count()} transactions of.");
+                    await sink.CreateCommitter(JobId, group.Key).CommitAsync(group.Select(c => c.Payload).ToList());
+                }
+                LogFinalCommit(JobId, _finalCommittables.Count);
+                _finalCommittables.Clear();
+                return true;
+            }
+            catch (Exception e) when (round < FinalCommitAttempts)
+            {
+                LogFinalCommitRetry(e, JobId, round);
+                await Task.Delay(TimeSpan.FromSeconds(round), timeProvider);
+            }
+            catch (Exception e)
+            {
+                var cause = $"Committing the output of the finished job failed {round} times: {e.GetType().Name}: {e.Message}";
+                _status = JobStatus.Failed;
+                _failureCause = cause;
+                _endTime = timeProvider.GetUtcNow();
+                LogFailing(JobId, cause);
+                await SaveAsync(_finalCommittables.ToList());
+                return false;
+            }
+        }
+    }
+
+    private async Task CommitFinalOnActivationAsync(CancellationToken _)
+    {
+        var timer = _restartTimer;
+        _restartTimer = null;
+        try
+        {
+            _status = JobStatus.Running;
+            if (await CommitFinalAsync()) await TerminateAsync(JobStatus.Finished);
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
     }
 
     public Task TaskFailed(TaskId task, int attempt, string cause)
@@ -245,6 +317,7 @@ internal sealed partial class JobManagerGrain(
     {
         _attempt = attempt;
         _finished.Clear();
+        _finalCommittables.Clear();
         var tasks = _graph!.AllTasks(JobId).ToList();
         try
         {
@@ -301,6 +374,8 @@ internal sealed partial class JobManagerGrain(
         await SaveAsync();
     }
 
+    private const int FinalCommitAttempts = 3;
+
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(JobId);
 
     private ITaskGrain TaskGrainOf(TaskId id) => GrainFactory.GetGrain<ITaskGrain>(id.ToGrainKey());
@@ -319,6 +394,15 @@ internal sealed partial class JobManagerGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The job file of job {JobId} cannot be read")]
     private partial void LogUnreadableJob(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} had finished and was committing {Count} sink transactions when its job manager was lost; committing them again")]
+    private partial void LogResumingFinalCommit(string jobId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: committed the {Count} last sink transactions")]
+    private partial void LogFinalCommit(string jobId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: committing the last sink transactions failed (round {Round}); retrying")]
+    private partial void LogFinalCommitRetry(Exception exception, string jobId, int round);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
     private partial void LogCanceling(string jobId);

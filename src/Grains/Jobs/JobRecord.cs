@@ -25,4 +25,10 @@ internal sealed record JobRecord
     public DateTimeOffset StartTime { get; init; }
 
     public DateTimeOffset? EndTime { get; init; }
+
+    /// <summary>
+    /// Set while a bounded job whose tasks all finished commits its exactly-once sinks' last transactions: a job manager
+    /// that finds it (after a crash) commits them again (commits are idempotent) and finishes the job, never restarts it.
+    /// </summary>
+    public IReadOnlyList<Checkpointing.SinkCommittableMetadata>? FinalCommittables { get; init; }
 }

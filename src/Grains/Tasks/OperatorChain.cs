@@ -17,6 +17,9 @@ internal sealed class OperatorChain(
     /// <summary>The operators whose keyed state checkpoints capture.</summary>
     public IEnumerable<IStatefulOperator> StatefulOperators => Operators.OfType<IStatefulOperator>();
 
+    /// <summary>The sinks with exactly-once output (two-phase commit).</summary>
+    public IEnumerable<ITransactionalSinkOperator> TransactionalSinks => Operators.OfType<ITransactionalSinkOperator>();
+
     public IReadOnlyList<IOperatorLifecycle> Operators { get; } = operators;
 
     public IReadOnlyList<IRecordWriter> Writers { get; } = writers;

@@ -70,6 +70,14 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     public object VisitSink<T>(SinkTransformation<T> t, object? output)
     {
         var writer = t.Sink.CreateWriter(new SinkWriterContext(_env.Task.JobId, t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Attempt));
+        if (t.Sink is ITwoPhaseCommitSink transactional)
+        {
+            if (writer is not ITwoPhaseCommitSinkWriter<T> transactionalWriter)
+                throw new InvalidOperationException($"Sink '{t.Uid}' ({t.Sink.GetType().Name}) is a two-phase-commit sink but its writer ({writer.GetType().Name}) is not an ITwoPhaseCommitSinkWriter.");
+            var committing = new TwoPhaseCommitSinkOperator<T>(t.Uid, _env.Task.Subtask, transactionalWriter, transactional.CreateCommitter(_env.Task.JobId, t.Uid));
+            _operators.Add(committing);
+            return Head(committing);
+        }
         var op = new SinkOperator<T>(writer);
         _operators.Add(op);
         return Head(op);

@@ -53,6 +53,7 @@ internal sealed partial class TaskGrain(
         var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options);
         var chain = OperatorChainFactory.Build(env);
         if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
+        if (deployment.Restore is not null || deployment.Attempt > 1) await RecoverSinksAsync(chain, deployment, vertex.Parallelism);
         foreach (var op in chain.Operators) op.Open();
 
         _inputs = [];
@@ -88,6 +89,19 @@ internal sealed partial class TaskGrain(
         if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offset))
             chain.Source.Seek(offset);
         LogRestored(Id, restore.CheckpointId);
+    }
+
+    /// <summary>
+    /// A restarted attempt's exactly-once sinks commit the restored checkpoint's transactions (their first commit may have
+    /// been lost) and discard what earlier attempts left uncommitted.
+    /// </summary>
+    private async Task RecoverSinksAsync(OperatorChain chain, TaskDeployment deployment, int parallelism)
+    {
+        foreach (var sink in chain.TransactionalSinks)
+        {
+            IReadOnlyList<SinkCommittable> restored = deployment.Restore?.Committables.GetValueOrDefault(sink.Uid) ?? [];
+            await sink.RecoverAsync(restored, new SinkDiscardScope(Id.JobId, sink.Uid, Id.Subtask, parallelism, deployment.Attempt));
+        }
     }
 
     public Task Start(int attempt)
@@ -186,6 +200,24 @@ internal sealed partial class TaskGrain(
         return Task.CompletedTask;
     }
 
+    public async Task NotifyCheckpointComplete(int attempt, long checkpointId)
+    {
+        if (_deployment is null)
+        {
+            DeactivateOnIdle(); // the task finished or was lost: nothing here to commit
+            return;
+        }
+        if (attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running)) return;
+        try
+        {
+            foreach (var sink in _chain!.TransactionalSinks) await sink.CommitAsync(checkpointId);
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(new InvalidOperationException($"Committing the sink output of checkpoint {checkpointId} failed: {ex.Message}", ex));
+        }
+    }
+
     public Task Cancel(int attempt)
     {
         if (_deployment is null || attempt < _deployment.Attempt) return Task.CompletedTask;
@@ -228,16 +260,30 @@ internal sealed partial class TaskGrain(
         var offsets = chain.Source is null || chain.SourceUid is null
             ? new Dictionary<string, long>()
             : new Dictionary<string, long> { [chain.SourceUid] = chain.Source.Offset };
+        var sinks = chain.TransactionalSinks.Select(s => (s.Uid, Committables: s.SnapshotAsync(barrier.CheckpointId))).ToList();
         var sync = timeProvider.GetElapsedTime(syncStart);
         foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
-        _ = WriteAndAcknowledgeAsync(Id, barrier.CheckpointId, captured, offsets, alignment, sync);
+        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, captured, offsets, sinks, alignment, sync);
     }
 
     private async Task WriteAndAcknowledgeAsync(
-        TaskId task, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
-        Dictionary<string, long> offsets, TimeSpan alignment, TimeSpan sync)
+        TaskId task, int attempt, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
+        Dictionary<string, long> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
+        var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (uid, pending) in sinks) committables[uid] = await pending;
+        }
+        catch (Exception e)
+        {
+            // The sealed records are not durable: no later checkpoint may complete without them, so the task fails.
+            LogCheckpointFailed(e, task, checkpointId);
+            await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not pre-commit its sink output for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
+            if (_deployment?.Attempt == attempt) await FailAsync(e);
+            return;
+        }
         try
         {
             var handles = new List<StateHandle>();
@@ -255,7 +301,7 @@ internal sealed partial class TaskGrain(
             }
             await Coordinator.Acknowledge(new TaskCheckpointAck
             {
-                Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets,
+                Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets, Committables = committables,
                 AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = timeProvider.GetElapsedTime(asyncStart),
             });
         }
@@ -270,13 +316,15 @@ internal sealed partial class TaskGrain(
     {
         var chain = _chain!;
         foreach (var op in chain.Operators) op.EndOfInput();
+        var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
+        foreach (var sink in chain.TransactionalSinks) committables[sink.Uid] = await sink.SnapshotAsync(SinkCommittable.EndOfInputCheckpointId);
         foreach (var writer in chain.Writers) writer.BroadcastElement(EndOfInput.Instance);
         await Task.WhenAll(chain.Writers.SelectMany(w => w.Senders).Select(s => s.DrainAsync()));
         if (_state is not (TaskState.Deployed or TaskState.Running)) return;
         _state = TaskState.Finished;
         StopOperators();
         LogFinished(Id, _deployment!.Attempt, _recordsIn, chain.RecordsOut);
-        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskFinished(Id, _deployment.Attempt, Metrics);
+        _ = GrainFactory.GetGrain<IJobManagerGrain>(Id.JobId).TaskFinished(Id, _deployment.Attempt, Metrics, committables);
         DeactivateOnIdle();
     }
 

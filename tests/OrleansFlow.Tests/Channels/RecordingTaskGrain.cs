@@ -23,4 +23,5 @@ internal sealed class RecordingTaskGrain : ITaskGrain
     public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
     public Task RunSlice(int attempt) => throw new NotSupportedException();
     public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
+    public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
 }

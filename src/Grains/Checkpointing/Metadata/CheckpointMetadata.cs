@@ -56,6 +56,9 @@ internal sealed record CheckpointMetadata
     /// <summary>Every source subtask's offset.</summary>
     public required IReadOnlyList<SourceOffsetMetadata> SourceOffsets { get; init; }
 
+    /// <summary>The exactly-once sinks' pre-committed transactions (absent in metadata without sinks).</summary>
+    public IReadOnlyList<SinkCommittableMetadata> Committables { get; init; } = [];
+
     /// <summary>
     /// Builds the metadata of a checkpoint from its tasks' acknowledgements. Each state handle's absolute storage path
     /// becomes relative to <paramref name="metadataFolder"/> (see the type's remarks). An operator's parallelism is the
@@ -80,6 +83,7 @@ internal sealed record CheckpointMetadata
         var vertexByOperator = new Dictionary<string, int>(StringComparer.Ordinal);
         var statesByOperator = new Dictionary<string, List<StateFileMetadata>>(StringComparer.Ordinal);
         var offsets = new List<SourceOffsetMetadata>();
+        var committables = new List<SinkCommittableMetadata>();
 
         foreach (var ack in acks)
         {
@@ -111,6 +115,11 @@ internal sealed record CheckpointMetadata
                 NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
                 offsets.Add(new SourceOffsetMetadata(uid, ack.Task.Subtask, offset));
             }
+            foreach (var (uid, list) in ack.Committables)
+            {
+                NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
+                committables.AddRange(list.Select(c => new SinkCommittableMetadata(uid, c.Subtask, c.CheckpointId, c.Payload)));
+            }
         }
 
         var metadata = new CheckpointMetadata
@@ -131,6 +140,7 @@ internal sealed record CheckpointMetadata
                     : [],
             }).ToArray(),
             SourceOffsets = offsets.OrderBy(o => o.OperatorUid, StringComparer.Ordinal).ThenBy(o => o.Subtask).ToArray(),
+            Committables = committables.OrderBy(c => c.OperatorUid, StringComparer.Ordinal).ThenBy(c => c.Subtask).ThenBy(c => c.CheckpointId).ToArray(),
         };
         var problems = metadata.FindProblems();
         if (problems.Count > 0) throw new ArgumentException($"The acknowledgements of checkpoint {checkpointId} are inconsistent: {string.Join("; ", problems)}", nameof(acks));
@@ -226,6 +236,11 @@ internal sealed record CheckpointMetadata
                 }
                 AddStateFileProblems(op, state, problems);
             }
+        }
+        foreach (var c in Committables ?? [])
+        {
+            if (c is null || string.IsNullOrEmpty(c.OperatorUid) || string.IsNullOrEmpty(c.Payload)) problems.Add("a sink transaction has no operator uid or no payload");
+            else if (c.Subtask < 0) problems.Add($"sink transaction of '{c.OperatorUid}' has negative subtask {c.Subtask}");
         }
         foreach (var offset in SourceOffsets)
         {
