@@ -19,7 +19,7 @@ public sealed class FifoProbeJob : IStreamJob
         builder.AddSource(new GeneratorSource<long>(args.GetInt64("events", 1000, 1), i => i)).Uid("source").SetParallelism(1)
             .KeyBy(_ => 0L)
             .Process(() => new AppendInOrder()).Uid("probe").SetParallelism(1)
-            .SinkTo(new FileSink<string>(output, s => s)).Uid("sink").SetParallelism(1);
+            .SinkTo(new EndOfInputFileSink(output)).Uid("sink").SetParallelism(1);
     }
 
     private sealed class AppendInOrder : KeyedProcessFunction<long, long, string>

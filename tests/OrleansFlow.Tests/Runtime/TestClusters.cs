@@ -22,7 +22,8 @@ internal static class TestClusters
             .AddStreamJob<TwoStageJob>(TwoStageJob.Name)
             .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
             .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
-            .AddStreamJob<FailingJob>(FailingJob.Name));
+            .AddStreamJob<FailingJob>(FailingJob.Name)
+            .AddStreamJob<EventLogJob>(EventLogJob.Name));
         var cluster = builder.Build();
         Roots.Add(cluster, storageRoot);
         await cluster.DeployAsync();
