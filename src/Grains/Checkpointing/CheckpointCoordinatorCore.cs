@@ -25,7 +25,11 @@ internal sealed class CheckpointCoordinatorCore
     private int _completedCount;
     private int _restoredCount;
 
-    public CheckpointCoordinatorCore(CheckpointingSettings settings, IReadOnlyList<TaskId> tasks, TimeProvider time, long lastCheckpointId = 0)
+    /// <summary>
+    /// A coordinator for the first attempt it sees. <paramref name="restored"/>: that attempt restored a checkpoint (the
+    /// coordinator's activation is new, e.g. after its silo restarted): it counts as a restore as in <see cref="Restart"/>.
+    /// </summary>
+    public CheckpointCoordinatorCore(CheckpointingSettings settings, IReadOnlyList<TaskId> tasks, TimeProvider time, long lastCheckpointId = 0, bool restored = false)
     {
         var errors = settings.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
@@ -34,6 +38,7 @@ internal sealed class CheckpointCoordinatorCore
         _time = time;
         _jobStart = time.GetUtcNow();
         LastCheckpointId = lastCheckpointId;
+        _restoredCount = restored ? 1 : 0;
     }
 
     public CheckpointingSettings Settings { get; }

@@ -29,7 +29,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
     {
         _lastCheckpointId = Math.Max(_lastCheckpointId, Math.Max(start.LastCheckpointId, _core?.LastCheckpointId ?? 0));
         IReadOnlyList<FailedCheckpoint> aborted = [];
-        if (_core is null) _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId);
+        if (_core is null) _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId, start.Restored);
         else aborted = _core.Restart(start.Tasks, start.Restored); // keeps ids, counts and history across attempts
         _start = start;
         _latestRestore = start.RestoredFrom ?? _latestRestore;

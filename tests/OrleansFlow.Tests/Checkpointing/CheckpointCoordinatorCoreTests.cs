@@ -198,6 +198,17 @@ public sealed class CheckpointCoordinatorCoreTests
     }
 
     [Fact]
+    public void Counts_WhenCreatedForAnAttemptThatRestored_CountsTheRestore()
+    {
+        // A coordinator activation created after its silo restarted: its first attempt is already a restore.
+        var core = new CheckpointCoordinatorCore(CheckpointingSettings.Default, Tasks, _clock, lastCheckpointId: 7, restored: true);
+
+        Assert.Equal(1, core.Counts.Restored);
+        Assert.Equal(8, core.TryTrigger(true)!.Id);
+        Assert.Equal(0, Create(CheckpointingSettings.Default).Counts.Restored);
+    }
+
+    [Fact]
     public void AbortInvolving_WhenATaskFails_AbortsItsPendingCheckpoints()
     {
         var core = Create(CheckpointingSettings.Default);
