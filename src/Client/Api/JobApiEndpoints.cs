@@ -74,6 +74,9 @@ public static class JobApiEndpoints
             parallelism = details.Spec?.Parallelism,
             maxParallelism = details.Spec?.MaxParallelism,
             checkpointing = details.Spec?.Checkpointing,
+            restartStrategy = details.Spec?.RestartStrategy is { } restart
+                ? new { kind = restart.Kind.ToString(), restart.DelayMs, restart.MaxAttempts, restart.BackoffMultiplier, restart.MaxDelayMs }
+                : null,
             startTime = details.StartTime,
             endTime = details.EndTime,
             vertices = details.Vertices.Select(v => new

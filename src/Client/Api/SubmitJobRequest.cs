@@ -17,6 +17,12 @@ public sealed class SubmitJobRequest
     /// <summary>Checkpoint settings: <c>intervalMs</c> (0 = off), <c>timeoutMs</c>, <c>minPauseMs</c>, <c>maxConcurrent</c>, <c>tolerableFailures</c>, <c>retained</c>.</summary>
     public Checkpointing.CheckpointingSettings? Checkpointing { get; set; }
 
+    /// <summary>
+    /// The restart strategy: <c>kind</c> (<c>FixedDelay</c>, <c>ExponentialBackoff</c>, <c>None</c>), <c>delayMs</c>,
+    /// <c>maxAttempts</c> (0 = unlimited), <c>backoffMultiplier</c>, <c>maxDelayMs</c>. Fixed delay of 1 s, unlimited, when absent.
+    /// </summary>
+    public Jobs.RestartStrategySettings? RestartStrategy { get; set; }
+
     /// <summary>Job arguments: strings, numbers or booleans.</summary>
     public Dictionary<string, JsonElement>? Args { get; set; }
 }

@@ -8,7 +8,10 @@ namespace OrleansFlow.Client.Api;
 /// <summary>Turns a <c>POST /jobs</c> body into a <see cref="JobSpec"/>, or says what is wrong with it (pure).</summary>
 public static class SubmitJobRequestParser
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter<RestartStrategyKind>(allowIntegerValues: false) },
+    };
 
     /// <summary>Parses and validates <paramref name="body"/>; on failure <paramref name="error"/> says why.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, out JobSpec? spec, out string? error)
@@ -66,7 +69,8 @@ public static class SubmitJobRequestParser
             }
         }
         var checkpointing = request.Checkpointing ?? Checkpointing.CheckpointingSettings.Default;
-        var checkpointErrors = checkpointing.Validate();
+        var restartStrategy = request.RestartStrategy ?? RestartStrategySettings.Default;
+        var checkpointErrors = checkpointing.Validate().Concat(restartStrategy.Validate()).ToList();
         if (checkpointErrors.Count > 0)
         {
             error = string.Join(" ", checkpointErrors);
@@ -75,6 +79,7 @@ public static class SubmitJobRequestParser
         spec = new JobSpec
         {
             JobName = request.Job.Trim(), Parallelism = parallelism, MaxParallelism = maxParallelism, Args = args, Checkpointing = checkpointing,
+            RestartStrategy = restartStrategy,
         };
         error = null;
         return true;
