@@ -22,11 +22,13 @@ internal sealed partial class CheckpointCoordinatorGrain(
     private IGrainTimer? _timer;
     private long _lastCheckpointId;
     private RestoreInfo? _latestRestore;
+    private List<long> _inherited = [];
 
     private string JobId => this.GetPrimaryKeyString();
 
-    public Task Start(CheckpointCoordinatorStart start)
+    public async Task Start(CheckpointCoordinatorStart start)
     {
+        if (_core is null) await AdoptPreviousCheckpointsAsync(start);
         _lastCheckpointId = Math.Max(_lastCheckpointId, Math.Max(start.LastCheckpointId, _core?.LastCheckpointId ?? 0));
         IReadOnlyList<FailedCheckpoint> aborted = [];
         if (_core is null) _core = new CheckpointCoordinatorCore(start.Settings, start.Tasks, timeProvider, _lastCheckpointId, start.Restored);
@@ -36,7 +38,32 @@ internal sealed partial class CheckpointCoordinatorGrain(
         _timer?.Dispose();
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(start.Settings.IntervalMs / 4, 10, 1000));
         _timer = this.RegisterGrainTimer(OnTick, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
-        return DeleteAbortedAsync(aborted);
+        await DeleteAbortedAsync(aborted);
+    }
+
+    /// <summary>
+    /// A coordinator activated for a job that already has checkpoints (its silo restarted or was lost) takes over what
+    /// the previous one left: folders newer than the restored checkpoint are unfinished or were skipped as unreadable
+    /// and are deleted now (their ids are never reused); the restored one and older ones are kept until this
+    /// coordinator has completed <see cref="CheckpointingSettings.Retained"/> checkpoints of its own.
+    /// </summary>
+    private async Task AdoptPreviousCheckpointsAsync(CheckpointCoordinatorStart start)
+    {
+        List<long> ids;
+        try
+        {
+            ids = await store.ListCheckpointIdsAsync(JobId, completeOnly: false);
+        }
+        catch (Exception e)
+        {
+            LogCleanupFailed(e, JobId, -1);
+            return;
+        }
+        if (ids.Count == 0) return;
+        _lastCheckpointId = Math.Max(_lastCheckpointId, ids.Max());
+        var restored = start.RestoredFrom?.CheckpointId ?? 0;
+        foreach (var id in ids.Where(i => i > restored)) await DeleteCheckpointFolderAsync(id);
+        _inherited = ids.Where(i => i <= restored).ToList();
     }
 
     public async Task<long?> Trigger()
@@ -162,6 +189,11 @@ internal sealed partial class CheckpointCoordinatorGrain(
         await DeleteAbortedAsync(subsumed);
         await DeleteFilesAsync(files);
         foreach (var d in dropped) await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, d.Id));
+        if (_inherited.Count > 0 && core.Completed.Count >= core.Settings.Retained)
+        {
+            foreach (var id in _inherited) await DeleteCheckpointFolderAsync(id);
+            _inherited = [];
+        }
     }
 
     private async Task OnFailedAsync(IReadOnlyList<FailedCheckpoint> failed)
@@ -177,16 +209,18 @@ internal sealed partial class CheckpointCoordinatorGrain(
 
     private async Task DeleteAbortedAsync(IReadOnlyList<FailedCheckpoint> aborted)
     {
-        foreach (var f in aborted)
+        foreach (var f in aborted) await DeleteCheckpointFolderAsync(f.Id);
+    }
+
+    private async Task DeleteCheckpointFolderAsync(long id)
+    {
+        try
         {
-            try
-            {
-                await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, f.Id));
-            }
-            catch (Exception e)
-            {
-                LogCleanupFailed(e, JobId, f.Id);
-            }
+            await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, id));
+        }
+        catch (Exception e)
+        {
+            LogCleanupFailed(e, JobId, id);
         }
     }
 

@@ -63,7 +63,14 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
     }
 
     /// <summary>The ids of <paramref name="jobId"/>'s checkpoints that have a <c>_metadata</c>, newest first.</summary>
-    private async Task<List<long>> ListCompleteCheckpointsAsync(string jobId, CancellationToken cancellationToken)
+    private Task<List<long>> ListCompleteCheckpointsAsync(string jobId, CancellationToken cancellationToken) =>
+        ListCheckpointIdsAsync(jobId, completeOnly: true, cancellationToken);
+
+    /// <summary>
+    /// The ids of every <c>chk-{n}</c> folder of <paramref name="jobId"/> (with <paramref name="completeOnly"/>, only
+    /// those with a <c>_metadata</c>), newest first.
+    /// </summary>
+    public async Task<List<long>> ListCheckpointIdsAsync(string jobId, bool completeOnly, CancellationToken cancellationToken = default)
     {
         var jobFolder = StoragePaths.Job(jobId) + "/";
         var ids = new List<long>();
@@ -72,13 +79,13 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
             if (!path.StartsWith(jobFolder, StringComparison.Ordinal)) continue;
             var rest = path.AsSpan(jobFolder.Length);
             var slash = rest.IndexOf('/');
-            if (slash < 0 || !rest[(slash + 1)..].SequenceEqual(StoragePaths.MetadataName)) continue;
+            if (slash < 0 || (completeOnly && !rest[(slash + 1)..].SequenceEqual(StoragePaths.MetadataName))) continue;
             var name = rest[..slash];
             if (!name.StartsWith(CheckpointFolderPrefix, StringComparison.Ordinal)) continue;
             var number = name[CheckpointFolderPrefix.Length..];
             if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) continue;
             if (!number.SequenceEqual(id.ToString(CultureInfo.InvariantCulture))) continue; // "chk-05" is not a name the layout makes
-            ids.Add(id);
+            if (completeOnly || !ids.Contains(id)) ids.Add(id);
         }
         ids.Sort((a, b) => b.CompareTo(a));
         return ids;
