@@ -64,5 +64,6 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task RunSlice(int attempt) => throw new NotSupportedException();
         public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
         public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
+        public Task<bool> IsDeployed(int attempt) => throw new NotSupportedException();
     }
 }

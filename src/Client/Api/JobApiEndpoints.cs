@@ -77,6 +77,7 @@ public static class JobApiEndpoints
             restartStrategy = details.Spec?.RestartStrategy is { } restart
                 ? new { kind = restart.Kind.ToString(), restart.DelayMs, restart.MaxAttempts, restart.BackoffMultiplier, restart.MaxDelayMs }
                 : null,
+            jobManagerHost = details.ManagerHost,
             startTime = details.StartTime,
             endTime = details.EndTime,
             vertices = details.Vertices.Select(v => new

@@ -30,6 +30,14 @@ public interface IJobManagerGrain : IGrainWithStringKey
     Task Resume();
 
     /// <summary>
+    /// Cluster membership declared silo <paramref name="silo"/> dead: the job manager asks its running tasks whether
+    /// they still hold their deployment and restarts the job if one was lost with the silo (also when the job is idle
+    /// and no record would reveal the loss).
+    /// </summary>
+    [OneWay, Alias("SiloLost")]
+    Task SiloLost(string silo);
+
+    /// <summary>
     /// A task of <paramref name="attempt"/> ended after its input ended. <paramref name="committables"/> are its
     /// exactly-once sinks' uncommitted transactions (by sink uid), the last one sealed at end of input: the job manager
     /// commits them when every task finished.

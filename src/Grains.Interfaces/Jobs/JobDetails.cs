@@ -30,4 +30,7 @@ public sealed record JobDetails
 
     /// <summary>When it reached a terminal status.</summary>
     [Id(8)] public DateTimeOffset? EndTime { get; init; }
+
+    /// <summary>The silo that hosts the job manager.</summary>
+    [Id(9)] public string? ManagerHost { get; init; }
 }

@@ -27,6 +27,13 @@ public interface ITaskGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Cancel")]
     Task Cancel(int attempt);
 
+    /// <summary>
+    /// Whether this activation holds the deployment of <paramref name="attempt"/> and is still deployed or running. An
+    /// activation created after the task's previous one was lost (its silo died) answers false (and deactivates).
+    /// </summary>
+    [AlwaysInterleave, ReadOnly, Alias("IsDeployed")]
+    Task<bool> IsDeployed(int attempt);
+
     /// <summary>The task's counters.</summary>
     [AlwaysInterleave, ReadOnly, Alias("GetMetrics")]
     Task<TaskMetrics> GetMetrics();

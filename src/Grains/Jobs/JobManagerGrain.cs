@@ -153,6 +153,7 @@ internal sealed partial class JobManagerGrain(
             Spec = _spec,
             StartTime = _startTime,
             EndTime = _endTime,
+            ManagerHost = RuntimeIdentity,
         };
     }
 
@@ -241,6 +242,22 @@ internal sealed partial class JobManagerGrain(
         {
             timer?.Dispose();
         }
+    }
+
+    public async Task SiloLost(string silo)
+    {
+        if (_status != JobStatus.Running || _graph is null) return;
+        var attempt = _attempt;
+        var running = _graph.AllTasks(JobId).Where(t => !_finished.ContainsKey(t)).ToList();
+        var answers = await Task.WhenAll(running.Select(async t =>
+        {
+            try { return (Task: t, Deployed: await TaskGrainOf(t).IsDeployed(attempt)); }
+            catch (Exception) { return (Task: t, Deployed: false); }
+        }));
+        var lost = answers.Where(a => !a.Deployed).Select(a => Describe(a.Task)).ToList();
+        if (lost.Count == 0 || attempt != _attempt) return;
+        LogSiloLost(JobId, silo, lost.Count);
+        await OnFailureAsync($"Silo {silo} left the cluster and took tasks {string.Join(", ", lost)} with it.");
     }
 
     public Task TaskFailed(TaskId task, int attempt, string cause)
@@ -403,6 +420,9 @@ internal sealed partial class JobManagerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: committing the last sink transactions failed (round {Round}); retrying")]
     private partial void LogFinalCommitRetry(Exception exception, string jobId, int round);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: silo {Silo} left the cluster with {Count} of its tasks")]
+    private partial void LogSiloLost(string jobId, string silo, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
     private partial void LogCanceling(string jobId);

@@ -231,6 +231,12 @@ internal sealed partial class TaskGrain(
         return Task.CompletedTask;
     }
 
+    public Task<bool> IsDeployed(int attempt)
+    {
+        if (_deployment is null) DeactivateOnIdle();
+        return Task.FromResult(_deployment?.Attempt == attempt && _state is TaskState.Deployed or TaskState.Running or TaskState.Finished);
+    }
+
     public Task<TaskMetrics> GetMetrics()
     {
         // A query must not keep alive an activation that was never deployed (e.g. one created after the task finished).

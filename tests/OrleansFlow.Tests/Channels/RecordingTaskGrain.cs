@@ -24,4 +24,5 @@ internal sealed class RecordingTaskGrain : ITaskGrain
     public Task RunSlice(int attempt) => throw new NotSupportedException();
     public Task TriggerCheckpoint(int attempt, long checkpointId) => throw new NotSupportedException();
     public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
+    public Task<bool> IsDeployed(int attempt) => throw new NotSupportedException();
 }

@@ -23,7 +23,8 @@ internal static class TestClusters
             .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
             .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
             .AddStreamJob<FailingJob>(FailingJob.Name)
-            .AddStreamJob<EventLogJob>(EventLogJob.Name));
+            .AddStreamJob<EventLogJob>(EventLogJob.Name)
+            .AddStreamJob<IdleJob>(IdleJob.Name));
         var cluster = builder.Build();
         Roots.Add(cluster, storageRoot);
         await cluster.DeployAsync();
