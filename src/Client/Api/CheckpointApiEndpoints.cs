@@ -35,6 +35,18 @@ public static class CheckpointApiEndpoints
             num_acknowledged_subtasks = c.AcknowledgedTasks,
             external_path = c.Path,
             failure_message = c.FailureMessage,
+            alignment_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Alignment.TotalMilliseconds),
+            sync_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Sync.TotalMilliseconds),
+            async_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Async.TotalMilliseconds),
+            tasks = c.Tasks.Select(t => new
+            {
+                vertex = t.Task.Vertex,
+                subtask = t.Task.Subtask,
+                state_size = t.StateSize,
+                alignment_duration = (long)t.Alignment.TotalMilliseconds,
+                sync_duration = (long)t.Sync.TotalMilliseconds,
+                async_duration = (long)t.Async.TotalMilliseconds,
+            }),
         };
         return Results.Json(new
         {

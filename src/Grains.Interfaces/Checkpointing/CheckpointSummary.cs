@@ -30,4 +30,7 @@ public sealed record CheckpointSummary
 
     /// <summary>Why it failed (failed checkpoints).</summary>
     [Id(8)] public string? FailureMessage { get; init; }
+
+    /// <summary>Each acknowledged task's size and phase durations, by vertex and subtask.</summary>
+    [Id(9)] public IReadOnlyList<TaskCheckpointTiming> Tasks { get; init; } = [];
 }

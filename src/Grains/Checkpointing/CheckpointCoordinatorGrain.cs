@@ -139,6 +139,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         AcknowledgedTasks = h.AcknowledgedTasks, TotalTasks = h.TotalTasks,
         Path = _core!.Completed.FirstOrDefault(c => c.Id == h.Id) is { } c ? storage.DescribeLocation(c.MetadataPath) : null,
         FailureMessage = h.FailureMessage,
+        Tasks = h.Tasks,
     };
 
     private async Task OnTick(CancellationToken cancellation)

@@ -10,14 +10,18 @@ internal sealed record CheckpointHistoryEntry(
     int AcknowledgedTasks,
     int TotalTasks,
     CheckpointFailureReason? FailureReason,
-    string? FailureMessage)
+    string? FailureMessage,
+    IReadOnlyList<TaskCheckpointTiming> Tasks)
 {
     public static CheckpointHistoryEntry Of(PendingCheckpoint p) =>
-        new(p.Id, CheckpointStatus.InProgress, p.TriggerTime, null, p.Acks.Sum(a => a.StateSize), p.Acks.Count, p.ExpectedCount, null, null);
+        new(p.Id, CheckpointStatus.InProgress, p.TriggerTime, null, p.Acks.Sum(a => a.StateSize), p.Acks.Count, p.ExpectedCount, null, null, Timings(p.Acks));
 
     public static CheckpointHistoryEntry Of(CompletedCheckpoint c) =>
-        new(c.Id, CheckpointStatus.Completed, c.TriggerTime, c.CompletionTime, c.StateSize, c.Acks.Count, c.Acks.Count, null, null);
+        new(c.Id, CheckpointStatus.Completed, c.TriggerTime, c.CompletionTime, c.StateSize, c.Acks.Count, c.Acks.Count, null, null, Timings(c.Acks));
 
     public static CheckpointHistoryEntry Of(FailedCheckpoint f, int totalTasks) =>
-        new(f.Id, CheckpointStatus.Failed, f.TriggerTime, f.FailureTime, 0, 0, totalTasks, f.Reason, f.Message);
+        new(f.Id, CheckpointStatus.Failed, f.TriggerTime, f.FailureTime, 0, 0, totalTasks, f.Reason, f.Message, []);
+
+    private static TaskCheckpointTiming[] Timings(IEnumerable<TaskCheckpointAck> acks) =>
+        acks.OrderBy(a => a.Task.Vertex).ThenBy(a => a.Task.Subtask).Select(TaskCheckpointTiming.Of).ToArray();
 }

@@ -31,6 +31,16 @@ public sealed class CheckpointApiTests(SiloHostFixture host)
         Assert.True(latest.GetProperty("state_size").GetInt64() > 0);
         Assert.EndsWith("_metadata", latest.GetProperty("external_path").GetString());
         Assert.NotEmpty(body.GetProperty("history").EnumerateArray());
+        var completedEntries = body.GetProperty("history").EnumerateArray().Where(h => h.GetProperty("status").GetString() == "COMPLETED").ToList();
+        Assert.True(completedEntries.Count >= 2);
+        foreach (var entry in completedEntries) // per-task phase durations in the history list itself
+        {
+            var timings = entry.GetProperty("tasks").EnumerateArray().ToList();
+            Assert.Equal([(0, 0), (0, 1), (1, 0), (1, 1)], timings.Select(t => (t.GetProperty("vertex").GetInt32(), t.GetProperty("subtask").GetInt32())));
+            Assert.All(timings, t => Assert.True(t.GetProperty("sync_duration").GetInt64() >= 0 && t.GetProperty("async_duration").GetInt64() >= 0));
+            Assert.Equal(entry.GetProperty("state_size").GetInt64(), timings.Sum(t => t.GetProperty("state_size").GetInt64()));
+            Assert.Equal(timings.Max(t => t.GetProperty("sync_duration").GetInt64()), entry.GetProperty("sync_duration_max").GetInt64());
+        }
 
         var details = await ReadJsonAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/details/{latest.GetProperty("id").GetInt64()}"), HttpStatusCode.OK);
         var tasks = details.GetProperty("tasks").EnumerateArray().ToList();
