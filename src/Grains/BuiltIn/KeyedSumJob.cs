@@ -6,13 +6,14 @@ namespace OrleansFlow.BuiltIn;
 
 /// <summary>
 /// The reference job. Arguments: <c>events</c> N (0 = unbounded), <c>keys</c> K, <c>rate</c> events/s (0 = as fast
-/// as possible), <c>output</c> a directory (absent = discard). Event i = (key i % K, value i), keyed by key, summed in
+/// as possible), <c>output</c> a directory or <c>blob:{container}[/{prefix}]</c> (absent = discard; see
+/// <see cref="FileSinkLocations"/>), written exactly once through the two-phase-commit <see cref="FileSink{T}"/>. Event i = (key i % K, value i), keyed by key, summed in
 /// a <c>ValueState&lt;long&gt;</c> named <c>sum</c> of operator <c>sum</c>; at end of input each key's <c>key,sum</c>
 /// goes to the file sink. The result is arithmetic: key k's sum is Σ i over i ≡ k (mod K), i &lt; N.
 /// <c>faults</c> (comma-separated event indices) makes the sum function throw once at each of those events, to test
 /// recovery (see <see cref="FaultInjection"/>).
 /// </summary>
-public sealed class KeyedSumJob : IStreamJob
+public sealed class KeyedSumJob(FileSinkLocations locations) : IStreamJob
 {
     /// <summary>The name the job is registered under.</summary>
     public const string Name = "keyed-sum";
@@ -32,7 +33,7 @@ public sealed class KeyedSumJob : IStreamJob
             .Process(() => new KeyedSumFunction(faults)).Uid("sum");
         if (output is not null)
         {
-            sums.SinkTo(new FileSink<KeyedSumEvent>(output, e => string.Create(CultureInfo.InvariantCulture, $"{e.Key},{e.Value}"))).Uid("sink");
+            sums.SinkTo(locations.Create<KeyedSumEvent>(output, e => string.Create(CultureInfo.InvariantCulture, $"{e.Key},{e.Value}"))).Uid("sink");
         }
     }
 

@@ -22,13 +22,24 @@ internal sealed class SiloCrashScenario : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly List<SiloProcess> _silos = [];
+    private readonly Azure.Storage.Blobs.BlobContainerClient? _outputContainer;
 
     /// <summary>The temporary folder of this run: silo logs, the job's output and, for the local storage, its data.</summary>
     public string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "orleansflow-crash-" + Guid.NewGuid().ToString("N"));
 
     private string OutputDirectory => Path.Combine(TempDirectory, "out");
 
-    public SiloCrashScenario() => Directory.CreateDirectory(TempDirectory);
+    /// <summary>
+    /// A scenario whose job writes its output to the local folder, or, with <paramref name="outputContainer"/>, to that
+    /// blob container (in the silo's Azure storage account) through <c>output=blob:{container}/out</c>.
+    /// </summary>
+    public SiloCrashScenario(Azure.Storage.Blobs.BlobContainerClient? outputContainer = null)
+    {
+        _outputContainer = outputContainer;
+        Directory.CreateDirectory(TempDirectory);
+    }
+
+    private string OutputArgument => _outputContainer is null ? OutputDirectory : $"blob:{_outputContainer.Name}/out";
 
     /// <summary>Runs the scenario with the storage chosen by <paramref name="storageArgs"/> (silo command-line settings).</summary>
     public async Task RunAsync(IReadOnlyList<string> storageArgs)
@@ -111,7 +122,7 @@ internal sealed class SiloCrashScenario : IDisposable
             ["events"] = Events.ToString(CultureInfo.InvariantCulture),
             ["keys"] = Keys.ToString(CultureInfo.InvariantCulture),
             ["rate"] = Rate.ToString(CultureInfo.InvariantCulture),
-            ["output"] = OutputDirectory,
+            ["output"] = OutputArgument,
         },
         checkpointing = new { intervalMs = 200 },
     });
@@ -155,14 +166,29 @@ internal sealed class SiloCrashScenario : IDisposable
         }
     }
 
-    private string[] PartFiles() => Directory.Exists(OutputDirectory)
-        ? Directory.GetFiles(OutputDirectory, "part-*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
-        : [];
+    /// <summary>The visible (committed) part names of the output.</summary>
+    private string[] PartFiles()
+    {
+        if (_outputContainer is null)
+        {
+            return Directory.Exists(OutputDirectory)
+                ? Directory.GetFiles(OutputDirectory, "part-*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+                : [];
+        }
+        if (!_outputContainer.Exists().Value) return [];
+        return _outputContainer.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "out/", CancellationToken.None)
+            .Select(b => b.Name["out/".Length..]).Where(n => n.StartsWith("part-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private List<string> OutputLines() => _outputContainer is null
+        ? OutputFiles.ReadResult(OutputDirectory)
+        : PartFiles().SelectMany(n => _outputContainer.GetBlobClient("out/" + n).DownloadContent().Value.Content.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     private void AssertOutputIsExact()
     {
         var expected = OutputFiles.ExpectedKeyedSum(Events, Keys);
-        var actual = OutputFiles.ParsePairs(OutputFiles.ReadResult(OutputDirectory)); // fails on a duplicate key
+        var actual = OutputFiles.ParsePairs(OutputLines()); // fails on a duplicate key
         var wrong = expected.Where(kv => !actual.TryGetValue(kv.Key, out var sum) || sum != kv.Value).ToList();
         var extra = actual.Keys.Where(k => !expected.ContainsKey(k)).ToList();
         Assert.True(wrong.Count == 0 && extra.Count == 0,
