@@ -6,8 +6,11 @@ namespace OrleansFlow.Tasks;
 /// have (alignment), then snapshots its state and forwards the barrier.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansFlow.CheckpointBarrier")]
-public sealed class CheckpointBarrier(long checkpointId) : StreamElement
+public sealed class CheckpointBarrier(long checkpointId, Checkpointing.CheckpointOptions? options = null) : StreamElement
 {
     /// <summary>The checkpoint this barrier belongs to.</summary>
     [Id(0)] public long CheckpointId { get; } = checkpointId;
+
+    /// <summary>Checkpoint or savepoint, and where it writes.</summary>
+    [Id(1)] public Checkpointing.CheckpointOptions Options { get; } = options ?? Checkpointing.CheckpointOptions.Checkpoint;
 }

@@ -84,7 +84,7 @@ internal sealed class CheckpointCoordinatorCore
 
     /// <summary>What the trigger policy says now.</summary>
     public TriggerDecision Decide(bool requested) =>
-        CheckpointTriggerPolicy.Decide(Settings, _time.GetUtcNow(), _jobStart, _lastTrigger, _lastEnd, _pending.Count, requested);
+        CheckpointTriggerPolicy.Decide(Settings, _time.GetUtcNow(), _jobStart, _lastTrigger, _lastEnd, _pending.Values.Count(p => !p.Options.IsSavepoint), requested);
 
     /// <summary>Allocates and registers a checkpoint when the policy allows one now; null otherwise.</summary>
     public PendingCheckpoint? TryTrigger(bool requested)
@@ -94,6 +94,19 @@ internal sealed class CheckpointCoordinatorCore
         var pending = new PendingCheckpoint(++LastCheckpointId, now, _tasks);
         _pending.Add(pending.Id, pending);
         _lastTrigger = now;
+        return pending;
+    }
+
+    /// <summary>
+    /// Allocates and registers a savepoint now, whatever the interval, pause and concurrency settings say (a user asked
+    /// for it, as in Flink).
+    /// </summary>
+    public PendingCheckpoint TriggerSavepoint(CheckpointOptions options)
+    {
+        if (!options.IsSavepoint || string.IsNullOrEmpty(options.TargetFolder))
+            throw new ArgumentException("A savepoint needs a target folder.", nameof(options));
+        var pending = new PendingCheckpoint(++LastCheckpointId, _time.GetUtcNow(), _tasks, options);
+        _pending.Add(pending.Id, pending);
         return pending;
     }
 
@@ -118,14 +131,15 @@ internal sealed class CheckpointCoordinatorCore
             throw new InvalidOperationException($"Checkpoint {id} is not pending with every acknowledgement.");
         var now = _time.GetUtcNow();
         _pending.Remove(id);
-        var completed = new CompletedCheckpoint(id, pending.TriggerTime, now, metadataPath, pending.Acks.OrderBy(a => a.Task.Vertex).ThenBy(a => a.Task.Subtask).ToList());
-        _completed.Add(completed);
+        var completed = new CompletedCheckpoint(id, pending.TriggerTime, now, metadataPath, pending.Acks.OrderBy(a => a.Task.Vertex).ThenBy(a => a.Task.Subtask).ToList(), pending.Options.IsSavepoint);
         _completedCount++;
         ConsecutiveFailures = 0;
-        _lastEnd = now;
         Record(CheckpointHistoryEntry.Of(completed));
+        if (completed.IsSavepoint) return (completed, [], [], []); // the user's: never retained, subsumed by, or deleted with checkpoints
+        _completed.Add(completed);
+        _lastEnd = now;
 
-        var subsumed = _pending.Keys.Where(k => k < id).ToList()
+        var subsumed = _pending.Values.Where(p => p.Id < id && !p.Options.IsSavepoint).Select(p => p.Id).ToList()
             .Select(k => AbortInternal(k, CheckpointFailureReason.Subsumed, $"Checkpoint {id} completed first.", countsAsFailure: false)!)
             .ToList();
         var (kept, dropped, files) = CheckpointRetention.Decide(_completed, Settings.Retained);
@@ -172,7 +186,7 @@ internal sealed class CheckpointCoordinatorCore
         _failedCount++;
         if (countsAsFailure) ConsecutiveFailures++;
         _lastEnd = now;
-        Record(CheckpointHistoryEntry.Of(failed, pending.ExpectedCount));
+        Record(CheckpointHistoryEntry.Of(failed, pending.ExpectedCount, pending.Options.IsSavepoint));
         return failed;
     }
 

@@ -6,7 +6,8 @@ internal sealed record CompletedCheckpoint(
     DateTimeOffset TriggerTime,
     DateTimeOffset CompletionTime,
     string MetadataPath,
-    IReadOnlyList<TaskCheckpointAck> Acks)
+    IReadOnlyList<TaskCheckpointAck> Acks,
+    bool IsSavepoint = false)
 {
     public long StateSize => Acks.Sum(a => a.StateSize);
 

@@ -14,7 +14,7 @@ internal enum AckOutcome
 }
 
 /// <summary>A triggered checkpoint waiting for every task's acknowledgement (ack tracking only; no I/O).</summary>
-internal sealed class PendingCheckpoint(long id, DateTimeOffset triggerTime, IEnumerable<TaskId> tasks)
+internal sealed class PendingCheckpoint(long id, DateTimeOffset triggerTime, IEnumerable<TaskId> tasks, CheckpointOptions? options = null)
 {
     private readonly HashSet<TaskId> _expected = [.. tasks];
     private readonly Dictionary<TaskId, TaskCheckpointAck> _acks = [];
@@ -22,6 +22,9 @@ internal sealed class PendingCheckpoint(long id, DateTimeOffset triggerTime, IEn
     public long Id { get; } = id;
 
     public DateTimeOffset TriggerTime { get; } = triggerTime;
+
+    /// <summary>Checkpoint or savepoint, and where it writes.</summary>
+    public CheckpointOptions Options { get; } = options ?? CheckpointOptions.Checkpoint;
 
     public IReadOnlyCollection<TaskCheckpointAck> Acks => _acks.Values;
 
