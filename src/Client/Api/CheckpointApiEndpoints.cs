@@ -35,6 +35,7 @@ public static class CheckpointApiEndpoints
             num_acknowledged_subtasks = c.AcknowledgedTasks,
             external_path = c.Path,
             failure_message = c.FailureMessage,
+            is_savepoint = c.IsSavepoint,
             alignment_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Alignment.TotalMilliseconds),
             sync_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Sync.TotalMilliseconds),
             async_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Async.TotalMilliseconds),

@@ -23,6 +23,12 @@ public sealed class SubmitJobRequest
     /// </summary>
     public Jobs.RestartStrategySettings? RestartStrategy { get; set; }
 
+    /// <summary>A savepoint or retained checkpoint folder to start from (a storage path, as the savepoint status's <c>location</c>).</summary>
+    public string? SavepointPath { get; set; }
+
+    /// <summary>Drop savepoint state of operators the job does not have instead of refusing the submission.</summary>
+    public bool? AllowNonRestoredState { get; set; }
+
     /// <summary>Job arguments: strings, numbers or booleans.</summary>
     public Dictionary<string, JsonElement>? Args { get; set; }
 }

@@ -43,13 +43,15 @@ public static class SubmitJobRequestParser
             error = $"parallelism must be at least 1, got {parallelism}.";
             return false;
         }
-        var maxParallelism = request.MaxParallelism ?? KeyGroupAssignment.ComputeDefaultMaxParallelism(parallelism);
-        if (maxParallelism < 1 || maxParallelism > KeyGroupAssignment.UpperBoundMaxParallelism)
+        var fromSavepoint = !string.IsNullOrWhiteSpace(request.SavepointPath);
+        // Started from a savepoint without an explicit max parallelism, the job takes the savepoint's (0 = adopt).
+        var maxParallelism = request.MaxParallelism ?? (fromSavepoint ? 0 : KeyGroupAssignment.ComputeDefaultMaxParallelism(parallelism));
+        if ((maxParallelism < 1 && request.MaxParallelism is not null) || maxParallelism > KeyGroupAssignment.UpperBoundMaxParallelism)
         {
             error = $"maxParallelism must be in [1, {KeyGroupAssignment.UpperBoundMaxParallelism}], got {maxParallelism}.";
             return false;
         }
-        if (parallelism > maxParallelism)
+        if (maxParallelism > 0 && parallelism > maxParallelism)
         {
             error = $"parallelism {parallelism} is above maxParallelism {maxParallelism}.";
             return false;
@@ -80,6 +82,8 @@ public static class SubmitJobRequestParser
         {
             JobName = request.Job.Trim(), Parallelism = parallelism, MaxParallelism = maxParallelism, Args = args, Checkpointing = checkpointing,
             RestartStrategy = restartStrategy,
+            SavepointPath = fromSavepoint ? request.SavepointPath!.Trim() : null,
+            AllowNonRestoredState = request.AllowNonRestoredState == true,
         };
         error = null;
         return true;

@@ -33,4 +33,7 @@ public sealed record CheckpointSummary
 
     /// <summary>Each acknowledged task's size and phase durations, by vertex and subtask.</summary>
     [Id(9)] public IReadOnlyList<TaskCheckpointTiming> Tasks { get; init; } = [];
+
+    /// <summary>Whether it is a savepoint.</summary>
+    [Id(10)] public bool IsSavepoint { get; init; }
 }

@@ -20,6 +20,14 @@ public interface ICheckpointCoordinatorGrain : IGrainWithStringKey
     [Alias("Trigger")]
     Task<long?> Trigger();
 
+    /// <summary>
+    /// Triggers a savepoint into <paramref name="options"/>' target folder now, whatever the checkpoint settings say;
+    /// returns its checkpoint id, or null when coordination is stopped (the job is not running). The coordinator
+    /// reports the outcome to the job manager with <c>SavepointCompleted</c> or <c>SavepointFailed</c> (one-way).
+    /// </summary>
+    [Alias("TriggerSavepoint")]
+    Task<long?> TriggerSavepoint(CheckpointOptions options);
+
     /// <summary>A task's acknowledgement of a checkpoint.</summary>
     [OneWay, Alias("Acknowledge")]
     Task Acknowledge(TaskCheckpointAck ack);

@@ -30,6 +30,26 @@ public interface IJobManagerGrain : IGrainWithStringKey
     Task Resume();
 
     /// <summary>
+    /// Takes a savepoint of the running job; with <see cref="Savepoints.SavepointMode.StopWithSavepoint"/> or
+    /// <see cref="Savepoints.SavepointMode.CancelWithSavepoint"/> the job then ends. Returns a trigger id for
+    /// <see cref="GetSavepoint"/>, or why nothing was started.
+    /// </summary>
+    [Alias("TriggerSavepoint")]
+    Task<Savepoints.SavepointTriggerResult> TriggerSavepoint(Savepoints.SavepointRequest request);
+
+    /// <summary>The status of a savepoint operation; null for an unknown trigger id.</summary>
+    [AlwaysInterleave, ReadOnly, Alias("GetSavepoint")]
+    Task<Savepoints.SavepointStatus?> GetSavepoint(string triggerId);
+
+    /// <summary>The checkpoint coordinator → savepoint <paramref name="checkpointId"/> of <paramref name="attempt"/> completed in <paramref name="folder"/>.</summary>
+    [OneWay, Alias("SavepointCompleted")]
+    Task SavepointCompleted(int attempt, long checkpointId, string folder);
+
+    /// <summary>The checkpoint coordinator → savepoint <paramref name="checkpointId"/> of <paramref name="attempt"/> failed (its files are deleted).</summary>
+    [OneWay, Alias("SavepointFailed")]
+    Task SavepointFailed(int attempt, long checkpointId, string cause);
+
+    /// <summary>
     /// Cluster membership declared silo <paramref name="silo"/> dead: the job manager asks its running tasks whether
     /// they still hold their deployment and restarts the job if one was lost with the silo (also when the job is idle
     /// and no record would reveal the loss).

@@ -21,4 +21,13 @@ public sealed record JobSpec
 
     /// <summary>How the job restarts after a failure (fixed delay of 1 s, unlimited attempts, by default).</summary>
     [Id(5)] public RestartStrategySettings RestartStrategy { get; init; } = RestartStrategySettings.Default;
+
+    /// <summary>
+    /// A savepoint or retained checkpoint folder (a storage path such as <c>savepoints/savepoint-ab12cd-…</c> or
+    /// <c>jobs/{id}/chk-7</c>) the job starts from: state is mapped by operator uid, each task reads its key groups.
+    /// </summary>
+    [Id(6)] public string? SavepointPath { get; init; }
+
+    /// <summary>Whether state in the savepoint for operators the job does not have is dropped instead of refused.</summary>
+    [Id(7)] public bool AllowNonRestoredState { get; init; }
 }

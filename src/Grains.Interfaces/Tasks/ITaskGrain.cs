@@ -44,7 +44,7 @@ public interface ITaskGrain : IGrainWithStringKey
     /// a running source of that attempt declines.
     /// </summary>
     [Alias("TriggerCheckpoint")]
-    Task TriggerCheckpoint(int attempt, long checkpointId);
+    Task TriggerCheckpoint(int attempt, long checkpointId, Checkpointing.CheckpointOptions options);
 
     /// <summary>
     /// Checkpoint coordinator → every task of <paramref name="attempt"/>, after checkpoint <paramref name="checkpointId"/>'s
@@ -53,6 +53,13 @@ public interface ITaskGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("NotifyCheckpointComplete")]
     Task NotifyCheckpointComplete(int attempt, long checkpointId);
+
+    /// <summary>
+    /// Job manager → a source task of <paramref name="attempt"/> paused by a stop-with-savepoint barrier (drain): ends
+    /// its input now, so the job finishes through end of input. No effect on other tasks.
+    /// </summary>
+    [Alias("FinishSource")]
+    Task FinishSource(int attempt);
 
     /// <summary>Internal: the task's own continuation of its source loop.</summary>
     [OneWay, Alias("RunSlice")]

@@ -182,9 +182,9 @@ internal sealed class CheckpointCoordinatorCore
     {
         if (!_pending.Remove(id, out var pending)) return null;
         var now = _time.GetUtcNow();
-        var failed = new FailedCheckpoint(id, pending.TriggerTime, now, reason, message);
+        var failed = new FailedCheckpoint(id, pending.TriggerTime, now, reason, message, pending.Options);
         _failedCount++;
-        if (countsAsFailure) ConsecutiveFailures++;
+        if (countsAsFailure && !failed.IsSavepoint) ConsecutiveFailures++; // a failed savepoint never fails the job
         _lastEnd = now;
         Record(CheckpointHistoryEntry.Of(failed, pending.ExpectedCount, pending.Options.IsSavepoint));
         return failed;

@@ -75,6 +75,14 @@ internal sealed partial class CheckpointCoordinatorGrain(
         return pending.Id;
     }
 
+    public async Task<long?> TriggerSavepoint(CheckpointOptions options)
+    {
+        if (_core is null || _start is null) return null;
+        var pending = _core.TriggerSavepoint(options);
+        await TriggerSourcesAsync(pending);
+        return pending.Id;
+    }
+
     public async Task Acknowledge(TaskCheckpointAck ack)
     {
         if (_core is null || _start is null)
@@ -108,6 +116,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         _timer = null;
         var aborted = _core?.AbortAll(CheckpointFailureReason.JobStopped, "The job stopped.") ?? [];
         _lastCheckpointId = Math.Max(_lastCheckpointId, _core?.LastCheckpointId ?? 0);
+        if (_start is { } start) ReportSavepointFailures(start.Attempt, aborted);
         _start = null;
         return DeleteAbortedAsync(aborted);
     }
@@ -140,6 +149,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         Path = _core!.Completed.FirstOrDefault(c => c.Id == h.Id) is { } c ? storage.DescribeLocation(c.MetadataPath) : null,
         FailureMessage = h.FailureMessage,
         Tasks = h.Tasks,
+        IsSavepoint = h.IsSavepoint,
     };
 
     private async Task OnTick(CancellationToken cancellation)
@@ -157,7 +167,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
         LogTriggered(JobId, pending.Id);
         try
         {
-            await Task.WhenAll(start.Sources.Select(s => GrainFactory.GetGrain<ITaskGrain>(s.ToGrainKey()).TriggerCheckpoint(start.Attempt, pending.Id)));
+            await Task.WhenAll(start.Sources.Select(s => GrainFactory.GetGrain<ITaskGrain>(s.ToGrainKey()).TriggerCheckpoint(start.Attempt, pending.Id, pending.Options)));
         }
         catch (Exception e)
         {
@@ -170,11 +180,12 @@ internal sealed partial class CheckpointCoordinatorGrain(
         var core = _core!;
         var start = _start!;
         var pending = core.Pending.First(p => p.Id == checkpointId);
-        var folder = StoragePaths.Checkpoint(JobId, checkpointId);
+        var folder = FolderOf(checkpointId, pending.Options);
         string metadataPath;
         try
         {
-            var metadata = CheckpointMetadata.FromAcks(JobId, start.JobName, checkpointId, start.MaxParallelism, SnapshotKind.Checkpoint,
+            var metadata = CheckpointMetadata.FromAcks(JobId, start.JobName, checkpointId, start.MaxParallelism,
+                pending.Options.IsSavepoint ? SnapshotKind.Savepoint : SnapshotKind.Checkpoint,
                 pending.TriggerTime, timeProvider.GetUtcNow(), pending.Acks.ToList(), folder);
             metadataPath = await store.WriteMetadataAsync(metadata, folder);
         }
@@ -186,7 +197,11 @@ internal sealed partial class CheckpointCoordinatorGrain(
         }
         var (completed, subsumed, dropped, files) = core.MarkCompleted(checkpointId, metadataPath);
         LogCompleted(JobId, checkpointId, completed.StateSize, (completed.CompletionTime - completed.TriggerTime).TotalMilliseconds);
-        foreach (var task in start.Tasks) _ = GrainFactory.GetGrain<ITaskGrain>(task.ToGrainKey()).NotifyCheckpointComplete(start.Attempt, checkpointId);
+        if (!pending.Options.IsSavepoint || pending.Options.StopSources) // an intermediate savepoint commits no side effects (as in Flink)
+        {
+            foreach (var task in start.Tasks) _ = GrainFactory.GetGrain<ITaskGrain>(task.ToGrainKey()).NotifyCheckpointComplete(start.Attempt, checkpointId);
+        }
+        if (pending.Options.IsSavepoint) _ = GrainFactory.GetGrain<IJobManagerGrain>(JobId).SavepointCompleted(start.Attempt, checkpointId, folder);
         await DeleteAbortedAsync(subsumed);
         await DeleteFilesAsync(files);
         foreach (var d in dropped) await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, d.Id));
@@ -200,6 +215,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
     private async Task OnFailedAsync(IReadOnlyList<FailedCheckpoint> failed)
     {
         foreach (var f in failed) LogAborted(JobId, f.Id, f.Reason.ToString(), f.Message);
+        if (_start is { } start) ReportSavepointFailures(start.Attempt, failed);
         await DeleteAbortedAsync(failed);
         if (_core is { ToleranceExceeded: true } core && _start is not null)
         {
@@ -208,16 +224,25 @@ internal sealed partial class CheckpointCoordinatorGrain(
         }
     }
 
-    private async Task DeleteAbortedAsync(IReadOnlyList<FailedCheckpoint> aborted)
+    private void ReportSavepointFailures(int attempt, IReadOnlyList<FailedCheckpoint> failed)
     {
-        foreach (var f in aborted) await DeleteCheckpointFolderAsync(f.Id);
+        foreach (var f in failed.Where(f => f.IsSavepoint))
+            _ = GrainFactory.GetGrain<IJobManagerGrain>(JobId).SavepointFailed(attempt, f.Id, $"{f.Reason}: {f.Message}");
     }
 
-    private async Task DeleteCheckpointFolderAsync(long id)
+    /// <summary>Where checkpoint <paramref name="id"/> writes: <c>jobs/{jobId}/chk-{n}</c>, or a savepoint's target folder.</summary>
+    private string FolderOf(long id, CheckpointOptions? options) => options?.TargetFolder ?? StoragePaths.Checkpoint(JobId, id);
+
+    private async Task DeleteAbortedAsync(IReadOnlyList<FailedCheckpoint> aborted)
+    {
+        foreach (var f in aborted) await DeleteCheckpointFolderAsync(f.Id, f.Options);
+    }
+
+    private async Task DeleteCheckpointFolderAsync(long id, CheckpointOptions? options = null)
     {
         try
         {
-            await storage.DeletePrefixAsync(StoragePaths.Checkpoint(JobId, id));
+            await storage.DeletePrefixAsync(FolderOf(id, options));
         }
         catch (Exception e)
         {

@@ -6,4 +6,9 @@ internal sealed record FailedCheckpoint(
     DateTimeOffset TriggerTime,
     DateTimeOffset FailureTime,
     CheckpointFailureReason Reason,
-    string Message);
+    string Message,
+    CheckpointOptions? Options = null)
+{
+    /// <summary>Whether it was a savepoint (its files are in <see cref="CheckpointOptions.TargetFolder"/>).</summary>
+    public bool IsSavepoint => Options?.IsSavepoint == true;
+}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansFlow.Api;
 using OrleansFlow.Api.Graph;
 using OrleansFlow.Checkpointing;
+using OrleansFlow.Savepoints;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Jobs;
@@ -18,6 +19,7 @@ internal sealed partial class JobManagerGrain(
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
     private readonly List<SinkCommittableMetadata> _finalCommittables = [];
+    private readonly SavepointOperations _savepoints = new();
     private JobSpec? _spec;
     private JobGraph? _graph;
     private JobStatus _status = JobStatus.Created;
@@ -84,6 +86,21 @@ internal sealed partial class JobManagerGrain(
     public async Task<SubmitResult> Submit(JobSpec spec)
     {
         if (_spec is not null) return new SubmitResult(JobId, SubmitErrorKind.AlreadyExists, $"Job {JobId} exists already.");
+        RestorePlan? initial = null;
+        if (spec.SavepointPath is { } savepointPath)
+        {
+            try
+            {
+                var folder = SavepointCompatibility.FolderOf(savepointPath);
+                var metadata = await checkpoints.ReadAndVerifyAsync(folder);
+                if (spec.MaxParallelism == 0) spec = spec with { MaxParallelism = metadata.MaxParallelism }; // adopt the savepoint's
+                initial = new RestorePlan(metadata, folder);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
+            {
+                return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, e is InvalidDataException ? $"Savepoint '{savepointPath}' cannot be restored: {e.Message}" : e.Message);
+            }
+        }
         JobGraph graph;
         try
         {
@@ -98,15 +115,53 @@ internal sealed partial class JobManagerGrain(
             return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, e.Message);
         }
 
+        if (initial is not null && SavepointCompatibility.Check(initial.Metadata, graph, spec, spec.SavepointPath!) is { } incompatible)
+            return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, incompatible);
+
         _spec = spec;
         _graph = graph;
         _startTime = timeProvider.GetUtcNow();
         _status = JobStatus.Created;
         await SaveAsync();
-        await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
         LogSubmitted(JobId, spec.JobName, spec.Parallelism, spec.MaxParallelism);
-        await DeployAsync(attempt: 1);
+        if (initial is null)
+        {
+            await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
+            await DeployAsync(attempt: 1);
+            return new SubmitResult(JobId, SubmitErrorKind.None, null);
+        }
+        try
+        {
+            await DeployCoreAsync(1, initial, RestoreInfoOf(initial, []));
+        }
+        catch (Exception e)
+        {
+            // The savepoint's state does not fit the job (e.g. a state type that cannot be read): refuse; nothing stays.
+            await RollBackSubmissionAsync();
+            return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, $"Savepoint '{spec.SavepointPath}' cannot be restored into this job: {e.Message}");
+        }
+        await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
         return new SubmitResult(JobId, SubmitErrorKind.None, null);
+    }
+
+    /// <summary>Undoes a submission whose first deployment failed: tasks cancelled, coordinator stopped, <c>job.json</c> deleted.</summary>
+    private async Task RollBackSubmissionAsync()
+    {
+        await Coordinator.Stop();
+        await CancelTasksAsync();
+        try
+        {
+            await jobs.DeleteAsync(JobId);
+        }
+        catch (Exception e)
+        {
+            LogUnreadableJob(e, JobId);
+        }
+        _spec = null;
+        _graph = null;
+        _status = JobStatus.Created;
+        _attempt = 0;
+        DeactivateOnIdle();
     }
 
     public async Task<JobDetails?> GetDetails()
@@ -260,6 +315,97 @@ internal sealed partial class JobManagerGrain(
         await OnFailureAsync($"Silo {silo} left the cluster and took tasks {string.Join(", ", lost)} with it.");
     }
 
+    public async Task<SavepointTriggerResult> TriggerSavepoint(SavepointRequest request)
+    {
+        if (_spec is null)
+        {
+            DeactivateOnIdle();
+            return SavepointTriggerResult.Refused(SavepointRefusal.UnknownJob, $"Job {JobId} not found.");
+        }
+        if (_status != JobStatus.Running)
+            return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is {_status.ToFlinkName()}: only a running job can take a savepoint.");
+        if (request.Mode != SavepointMode.Savepoint && _savepoints.StopInProgress)
+            return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is already stopping with a savepoint.");
+        if (request.Drain && request.Mode != SavepointMode.StopWithSavepoint)
+            return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, "drain applies to stopping a job only.");
+        string folder;
+        try
+        {
+            folder = SavepointFolders.New(request.TargetDirectory, JobId);
+        }
+        catch (ArgumentException e)
+        {
+            return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, e.Message);
+        }
+        var checkpointId = await Coordinator.TriggerSavepoint(CheckpointOptions.Savepoint(folder, stopSources: request.Mode == SavepointMode.StopWithSavepoint));
+        if (checkpointId is null)
+            return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is not running (its checkpoint coordinator is stopped).");
+        var triggerId = Guid.NewGuid().ToString("N");
+        _savepoints.Started(triggerId, checkpointId.Value, request.Mode, request.Drain);
+        LogSavepointTriggered(JobId, checkpointId.Value, request.Mode.ToString(), folder);
+        return SavepointTriggerResult.Accepted(triggerId);
+    }
+
+    public Task<SavepointStatus?> GetSavepoint(string triggerId) => Task.FromResult(_savepoints.Get(triggerId));
+
+    public async Task SavepointCompleted(int attempt, long checkpointId, string folder)
+    {
+        if (_savepoints.Completed(checkpointId, folder) is not { } done) return;
+        LogSavepointCompleted(JobId, checkpointId, folder);
+        if (attempt != _attempt || _status != JobStatus.Running) return;
+        switch (done.Status.Mode)
+        {
+            case SavepointMode.CancelWithSavepoint:
+                await Cancel();
+                break;
+            case SavepointMode.StopWithSavepoint when done.Drain:
+                await Task.WhenAll(_graph!.Vertices.Where(v => v.IsSource).SelectMany(v => _graph.AllTasks(JobId).Where(t => t.Vertex == v.Index))
+                    .Select(t => TaskGrainOf(t).FinishSource(attempt))); // the input ends: the job finishes through end of input
+                break;
+            case SavepointMode.StopWithSavepoint:
+                await StopAfterSavepointAsync(folder);
+                break;
+        }
+    }
+
+    public Task SavepointFailed(int attempt, long checkpointId, string cause)
+    {
+        if (_savepoints.Failed(checkpointId, cause) is not { } failed) return Task.CompletedTask;
+        LogSavepointFailed(JobId, checkpointId, cause);
+        // The sources paused after a stop's barrier: restart from the latest checkpoint so the job runs on (as Flink does).
+        return failed.Status.Mode == SavepointMode.StopWithSavepoint && attempt == _attempt
+            ? OnFailureAsync($"Stop with savepoint failed: {cause}")
+            : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stop with savepoint completed: the savepoint's sink transactions are committed (saved in <c>job.json</c> first,
+    /// like the last transactions of a bounded job), the tasks are cancelled and the job is FINISHED.
+    /// </summary>
+    private async Task StopAfterSavepointAsync(string folder)
+    {
+        _status = JobStatus.Canceling; // no failure report may restart it now
+        try
+        {
+            var metadata = await checkpoints.ReadAndVerifyAsync(folder);
+            _finalCommittables.Clear();
+            _finalCommittables.AddRange(metadata.Committables);
+        }
+        catch (Exception e)
+        {
+            LogFailing(JobId, $"reading the stop savepoint {folder} back failed: {e.Message}");
+        }
+        await Coordinator.Stop();
+        await CancelTasksAsync();
+        _status = JobStatus.Running;
+        if (_finalCommittables.Count > 0)
+        {
+            await SaveAsync(_finalCommittables.ToList());
+            if (!await CommitFinalAsync()) return;
+        }
+        await TerminateAsync(JobStatus.Finished);
+    }
+
     public Task TaskFailed(TaskId task, int attempt, string cause)
     {
         if (attempt != _attempt) return Task.CompletedTask;
@@ -285,6 +431,7 @@ internal sealed partial class JobManagerGrain(
             return;
         }
         _status = JobStatus.Restarting;
+        _savepoints.FailAll($"The job restarted before the savepoint completed: {cause}");
         LogRestarting(JobId, _restarts + 1, delay.Value.TotalMilliseconds, cause);
         await SaveAsync();
         await Coordinator.Stop();
@@ -313,8 +460,14 @@ internal sealed partial class JobManagerGrain(
                 return;
             }
             var skipped = found.Skipped.Select(s => $"chk-{s.CheckpointId}: {s.Reason}").ToList();
-        _lastSkippedCheckpointId = found.Skipped.Select(s => s.CheckpointId).DefaultIfEmpty(0).Max();
-        await DeployAsync(_attempt + 1, found.Plan, skipped);
+            _lastSkippedCheckpointId = found.Skipped.Select(s => s.CheckpointId).DefaultIfEmpty(0).Max();
+            var plan = found.Plan;
+            if (plan is null && _spec!.SavepointPath is { } savepointPath) // no checkpoint of its own yet: start from its savepoint again
+            {
+                var folder = SavepointCompatibility.FolderOf(savepointPath);
+                plan = new RestorePlan(await checkpoints.ReadAndVerifyAsync(folder), folder);
+            }
+            await DeployAsync(_attempt + 1, plan, skipped);
         }
         finally
         {
@@ -332,35 +485,43 @@ internal sealed partial class JobManagerGrain(
 
     private async Task DeployAsync(int attempt, RestorePlan? restore = null, IReadOnlyList<string>? skipped = null)
     {
-        _attempt = attempt;
-        _finished.Clear();
-        _finalCommittables.Clear();
-        var tasks = _graph!.AllTasks(JobId).ToList();
         try
         {
-            await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(
-                new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)))));
-            _status = JobStatus.Running;
-            await SaveAsync();
-            var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
-            await Coordinator.Start(new CheckpointCoordinatorStart
-            {
-                JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
-                Tasks = tasks, Sources = sources, Restored = restore is not null,
-                LastCheckpointId = Math.Max(restore?.Metadata.CheckpointId ?? 0, _lastSkippedCheckpointId), // never reuse a skipped checkpoint's id
-                RestoredFrom = restore is null ? null : new RestoreInfo
-                {
-                    CheckpointId = restore.Metadata.CheckpointId, Path = $"{restore.MetadataFolder}/_metadata",
-                    RestoreTime = timeProvider.GetUtcNow(), Skipped = skipped ?? [],
-                },
-            });
-            await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
+            await DeployCoreAsync(attempt, restore, restore is null ? null : RestoreInfoOf(restore, skipped ?? []));
         }
         catch (Exception e)
         {
             _status = JobStatus.Running;
             await OnFailureAsync($"Deployment of attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
         }
+    }
+
+    private RestoreInfo RestoreInfoOf(RestorePlan restore, IReadOnlyList<string> skipped) => new()
+    {
+        CheckpointId = restore.Metadata.CheckpointId, Path = $"{restore.MetadataFolder}/_metadata",
+        RestoreTime = timeProvider.GetUtcNow(), Skipped = skipped,
+    };
+
+    /// <summary>Deploys every task of <paramref name="attempt"/> (restoring <paramref name="restore"/>), starts the coordinator and the sources; throws on failure.</summary>
+    private async Task DeployCoreAsync(int attempt, RestorePlan? restore, RestoreInfo? restoredFrom)
+    {
+        _attempt = attempt;
+        _finished.Clear();
+        _finalCommittables.Clear();
+        var tasks = _graph!.AllTasks(JobId).ToList();
+        await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(
+            new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)))));
+        _status = JobStatus.Running;
+        await SaveAsync();
+        var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
+        await Coordinator.Start(new CheckpointCoordinatorStart
+        {
+            JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
+            Tasks = tasks, Sources = sources, Restored = restore is not null,
+            LastCheckpointId = Math.Max(restore?.Metadata.CheckpointId ?? 0, _lastSkippedCheckpointId), // never reuse a skipped checkpoint's id
+            RestoredFrom = restoredFrom,
+        });
+        await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
     }
 
     private async Task FailAsync(string cause)
@@ -384,6 +545,7 @@ internal sealed partial class JobManagerGrain(
 
     private async Task TerminateAsync(JobStatus status)
     {
+        _savepoints.FailAll($"The job ended ({status.ToFlinkName()}) before the savepoint completed.");
         _ = Coordinator.Stop();
         _status = status;
         _endTime = timeProvider.GetUtcNow();
@@ -423,6 +585,15 @@ internal sealed partial class JobManagerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: silo {Silo} left the cluster with {Count} of its tasks")]
     private partial void LogSiloLost(string jobId, string silo, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: savepoint {CheckpointId} triggered ({Mode}) into {Folder}")]
+    private partial void LogSavepointTriggered(string jobId, long checkpointId, string mode, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: savepoint {CheckpointId} completed in {Folder}")]
+    private partial void LogSavepointCompleted(string jobId, long checkpointId, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: savepoint {CheckpointId} failed: {Cause}")]
+    private partial void LogSavepointFailed(string jobId, long checkpointId, string cause);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} canceling")]
     private partial void LogCanceling(string jobId);

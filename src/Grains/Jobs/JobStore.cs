@@ -16,6 +16,10 @@ internal sealed class JobStore(ICheckpointStorage storage)
     public Task SaveAsync(JobRecord record, CancellationToken cancellationToken = default) =>
         storage.WriteAsync(StoragePaths.JobFile(record.JobId), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
 
+    /// <summary>Deletes the job's record (a submission that was refused after it was saved).</summary>
+    public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
+        storage.DeleteAsync(StoragePaths.JobFile(jobId), cancellationToken);
+
     /// <summary>The job's record, or null when it has none. Throws <see cref="InvalidDataException"/> on an unreadable one.</summary>
     public async Task<JobRecord?> LoadAsync(string jobId, CancellationToken cancellationToken = default)
     {

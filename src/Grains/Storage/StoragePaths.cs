@@ -32,6 +32,10 @@ public static class StoragePaths
     public static string StateFile(string jobId, long checkpointId, string vertexUid, int subtask) =>
         $"{Checkpoint(jobId, checkpointId)}/{Segment(vertexUid)}-{subtask.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary><c>{folder}/{vertexUid}-{subtask}</c>: a task's state file in a savepoint folder.</summary>
+    public static string SnapshotFile(string folder, string vertexUid, int subtask) =>
+        $"{StoragePath.CheckPrefix(folder).TrimEnd('/')}/{Segment(vertexUid)}-{subtask.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary><c>jobs/{jobId}/chk-{n}/_metadata</c>.</summary>
     public static string CheckpointMetadata(string jobId, long checkpointId) => $"{Checkpoint(jobId, checkpointId)}/{MetadataName}";
 

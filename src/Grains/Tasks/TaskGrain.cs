@@ -54,7 +54,17 @@ internal sealed partial class TaskGrain(
         var chain = OperatorChainFactory.Build(env);
         if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
         if (deployment.Restore is not null || deployment.Attempt > 1) await RecoverSinksAsync(chain, deployment, vertex.Parallelism);
-        foreach (var op in chain.Operators) op.Open();
+        foreach (var op in chain.Operators)
+        {
+            try
+            {
+                op.Open();
+            }
+            catch (InvalidDataException e) when (op is Operators.IStatefulOperator stateful)
+            {
+                throw new InvalidDataException($"Operator '{stateful.Uid}' cannot restore its state: {e.Message}", e);
+            }
+        }
 
         _inputs = [];
         foreach (var edge in vertex.Inputs)
@@ -188,7 +198,7 @@ internal sealed partial class TaskGrain(
         }
     }
 
-    public Task TriggerCheckpoint(int attempt, long checkpointId)
+    public Task TriggerCheckpoint(int attempt, long checkpointId, CheckpointOptions options)
     {
         if (_state == TaskState.Finished) return Task.CompletedTask; // the job manager stops checkpointing when a task finishes
         if (_deployment?.Attempt != attempt || _state != TaskState.Running || _chain?.Source is null)
@@ -196,7 +206,7 @@ internal sealed partial class TaskGrain(
             var reason = _deployment is null ? "the task is not deployed" : $"the task is {_state} in attempt {_deployment.Attempt}";
             return Coordinator.Decline(Id, checkpointId, taskNotRunning: true, $"Task {Id} cannot take checkpoint {checkpointId}: {reason}.");
         }
-        TakeCheckpoint(new CheckpointBarrier(checkpointId), TimeSpan.Zero);
+        TakeCheckpoint(new CheckpointBarrier(checkpointId, options), TimeSpan.Zero);
         return Task.CompletedTask;
     }
 
@@ -207,7 +217,7 @@ internal sealed partial class TaskGrain(
             DeactivateOnIdle(); // the task finished or was lost: nothing here to commit
             return;
         }
-        if (attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running)) return;
+        if (attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running or TaskState.Paused)) return;
         try
         {
             foreach (var sink in _chain!.TransactionalSinks) await sink.CommitAsync(checkpointId);
@@ -218,10 +228,24 @@ internal sealed partial class TaskGrain(
         }
     }
 
+    public async Task FinishSource(int attempt)
+    {
+        if (_deployment?.Attempt != attempt || _state != TaskState.Paused) return;
+        _state = TaskState.Running;
+        try
+        {
+            await FinishAsync();
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(ex);
+        }
+    }
+
     public Task Cancel(int attempt)
     {
         if (_deployment is null || attempt < _deployment.Attempt) return Task.CompletedTask;
-        if (_state is TaskState.Deployed or TaskState.Running)
+        if (_state is TaskState.Deployed or TaskState.Running or TaskState.Paused)
         {
             _state = TaskState.Canceled;
             StopOperators();
@@ -234,7 +258,7 @@ internal sealed partial class TaskGrain(
     public Task<bool> IsDeployed(int attempt)
     {
         if (_deployment is null) DeactivateOnIdle();
-        return Task.FromResult(_deployment?.Attempt == attempt && _state is TaskState.Deployed or TaskState.Running or TaskState.Finished);
+        return Task.FromResult(_deployment?.Attempt == attempt && _state is TaskState.Deployed or TaskState.Running or TaskState.Paused or TaskState.Finished);
     }
 
     public Task<TaskMetrics> GetMetrics()
@@ -269,11 +293,16 @@ internal sealed partial class TaskGrain(
         var sinks = chain.TransactionalSinks.Select(s => (s.Uid, Committables: s.SnapshotAsync(barrier.CheckpointId))).ToList();
         var sync = timeProvider.GetElapsedTime(syncStart);
         foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
-        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, captured, offsets, sinks, alignment, sync);
+        if (barrier.Options.StopSources && chain.Source is not null && _state == TaskState.Running)
+        {
+            _state = TaskState.Paused; // stop with savepoint: nothing after the barrier
+            FlushAll();
+        }
+        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, barrier.Options, captured, offsets, sinks, alignment, sync);
     }
 
     private async Task WriteAndAcknowledgeAsync(
-        TaskId task, int attempt, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
+        TaskId task, int attempt, long checkpointId, CheckpointOptions target, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
         Dictionary<string, long> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
@@ -295,7 +324,9 @@ internal sealed partial class TaskGrain(
             var handles = new List<StateHandle>();
             foreach (var (uid, keyGroups, info, bytes) in captured)
             {
-                var path = StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
+                var path = target.TargetFolder is { } folder
+                    ? StoragePaths.SnapshotFile(folder, uid, task.Subtask)
+                    : StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
                 var checksum = StateFileChecksum.Compute(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
                 bytes.Position = 0;
                 await storage.WriteAsync(path, bytes);
@@ -336,7 +367,7 @@ internal sealed partial class TaskGrain(
 
     private Task FailAsync(Exception ex)
     {
-        if (_state is not (TaskState.Deployed or TaskState.Running)) return Task.CompletedTask;
+        if (_state is not (TaskState.Deployed or TaskState.Running or TaskState.Paused)) return Task.CompletedTask;
         _state = TaskState.Failed;
         var cause = $"{ex.GetType().Name}: {ex.Message}";
         LogFailed(ex, Id, _deployment!.Attempt);

@@ -9,6 +9,8 @@ internal enum TaskState
     Deployed,
     /// <summary>A source that was started and is reading.</summary>
     Running,
+    /// <summary>A source that emitted a stop-with-savepoint barrier: reads nothing more until it is cancelled or told to finish (drain).</summary>
+    Paused,
     /// <summary>Input ended and output was flushed. Terminal for the attempt.</summary>
     Finished,
     /// <summary>Cancelled by the job manager. Terminal for the attempt.</summary>

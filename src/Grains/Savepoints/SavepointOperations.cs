@@ -1,0 +1,58 @@
+using OrleansFlow.Savepoints;
+
+namespace OrleansFlow.Savepoints;
+
+/// <summary>
+/// The savepoint operations of one job manager (pure, no I/O): started with a trigger id and a checkpoint id, then
+/// completed or failed once. Keeps the most recent <see cref="Capacity"/> operations. Not thread-safe (grain state).
+/// </summary>
+internal sealed class SavepointOperations
+{
+    /// <summary>How many operations are remembered.</summary>
+    public const int Capacity = 100;
+
+    private readonly Dictionary<string, SavepointStatus> _byTrigger = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (string TriggerId, bool Drain)> _inProgress = [];
+    private readonly Queue<string> _order = new();
+
+    /// <summary>An operation that stops or cancels the job is in progress: no second one may start.</summary>
+    public bool StopInProgress => _inProgress.Values.Any(p => _byTrigger[p.TriggerId].Mode != SavepointMode.Savepoint);
+
+    /// <summary>The operation's status; null for an unknown trigger id.</summary>
+    public SavepointStatus? Get(string triggerId) => _byTrigger.GetValueOrDefault(triggerId);
+
+    /// <summary>Records a triggered savepoint.</summary>
+    public void Started(string triggerId, long checkpointId, SavepointMode mode, bool drain)
+    {
+        _byTrigger[triggerId] = new SavepointStatus { TriggerId = triggerId, Status = SavepointStatusKind.InProgress, CheckpointId = checkpointId, Mode = mode };
+        _inProgress[checkpointId] = (triggerId, drain);
+        _order.Enqueue(triggerId);
+        while (_order.Count > Capacity)
+        {
+            var oldest = _order.Dequeue();
+            if (_byTrigger.Remove(oldest, out var dropped)) _inProgress.Remove(dropped.CheckpointId);
+        }
+    }
+
+    /// <summary>Savepoint <paramref name="checkpointId"/> completed in <paramref name="location"/>; null when it is not in progress here.</summary>
+    public (SavepointStatus Status, bool Drain)? Completed(long checkpointId, string location) =>
+        End(checkpointId, s => s with { Status = SavepointStatusKind.Completed, Location = location });
+
+    /// <summary>Savepoint <paramref name="checkpointId"/> failed; null when it is not in progress here.</summary>
+    public (SavepointStatus Status, bool Drain)? Failed(long checkpointId, string cause) =>
+        End(checkpointId, s => s with { Status = SavepointStatusKind.Failed, FailureCause = cause });
+
+    /// <summary>Fails every operation in progress (the job restarted or ended before they completed).</summary>
+    public void FailAll(string cause)
+    {
+        foreach (var id in _inProgress.Keys.ToList()) Failed(id, cause);
+    }
+
+    private (SavepointStatus Status, bool Drain)? End(long checkpointId, Func<SavepointStatus, SavepointStatus> update)
+    {
+        if (!_inProgress.Remove(checkpointId, out var entry)) return null;
+        var status = update(_byTrigger[entry.TriggerId]);
+        _byTrigger[entry.TriggerId] = status;
+        return (status, entry.Drain);
+    }
+}
