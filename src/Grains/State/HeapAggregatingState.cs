@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace OrleansFlow.State;
 
 /// <summary><see cref="IAggregatingState{TIn, TOut}"/> on the heap backend: one accumulator of type <typeparamref name="TAcc"/> per key.</summary>
@@ -7,7 +5,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
 {
     private static readonly bool CanBeNull = default(TAcc) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, TAcc> _map;
+    private readonly CopyOnWriteStateMap<TKey, TAcc> _map;
     private readonly IAggregateFunction<TIn, TAcc, TOut> _function;
     private readonly string _name;
 
@@ -23,11 +21,11 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     /// <inheritdoc />
     public void Add(TIn value)
     {
-        Index();
-        var table = _map;
+        var table = MapChecked();
         var key = _backend.CurrentKeyUnchecked;
-        // The aggregate function is pure (it does not touch state), so holding the slot across the calls is safe.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
+        // The aggregate function is pure (it does not touch state), so holding the slot across the calls is safe. A mutable
+        // accumulator in a snapshot's frozen layer is copied into the slot first, so Add may change it in place.
+        ref var slot = ref table.GetValueRefOrAddDefault(key, out var exists);
         TAcc accumulator;
         try
         {
@@ -45,8 +43,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     /// <inheritdoc />
     public bool TryGet(out TOut result)
     {
-        var table = MapChecked();
-        if (table.TryGetValue(_backend.CurrentKeyUnchecked, out var accumulator))
+        if (MapChecked().TryGetValue(_backend.CurrentKeyUnchecked, out var accumulator))
         {
             result = _function.GetResult(accumulator);
             return true;
@@ -58,14 +55,7 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut> : IAggregating
     /// <inheritdoc />
     public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, TAcc> MapChecked()
+    private CopyOnWriteStateMap<TKey, TAcc> MapChecked()
     {
         if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return _map;

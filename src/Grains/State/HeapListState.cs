@@ -1,12 +1,13 @@
-using System.Runtime.InteropServices;
-
 namespace OrleansFlow.State;
 
-/// <summary><see cref="IListState{T}"/> on the heap backend: a <see cref="List{T}"/> per key, removed when it becomes empty.</summary>
+/// <summary>
+/// <see cref="IListState{T}"/> on the heap backend: a <see cref="List{T}"/> per key, removed when it becomes empty.
+/// Appends change the list in place, so the map copies a list out of a snapshot's frozen layer before the first one.
+/// </summary>
 internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnull
 {
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, List<T>> _map;
+    private readonly CopyOnWriteStateMap<TKey, List<T>> _map;
     private readonly string _name;
 
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
@@ -18,18 +19,12 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<T> Get()
-    {
-        var table = MapChecked();
-        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var list) ? list : Array.Empty<T>();
-    }
+    public IReadOnlyList<T> Get() => MapChecked().TryGetValue(_backend.CurrentKeyUnchecked, out var list) ? list : Array.Empty<T>();
 
     /// <inheritdoc />
     public void Add(T value)
     {
-        Index();
-        var table = _map;
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var list = ref MapChecked().GetValueRefOrAddDefault(_backend.CurrentKeyUnchecked, out _);
         (list ??= []).Add(value);
     }
 
@@ -39,9 +34,7 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
         ArgumentNullException.ThrowIfNull(values);
         var items = values as ICollection<T> ?? values.ToList();
         if (items.Count == 0) return;
-        Index();
-        var table = _map;
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var list = ref MapChecked().GetValueRefOrAddDefault(_backend.CurrentKeyUnchecked, out _);
         (list ??= new List<T>(items.Count)).AddRange(items);
     }
 
@@ -50,29 +43,15 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
     {
         ArgumentNullException.ThrowIfNull(values);
         var list = new List<T>(values);
-        Index();
-        if (list.Count == 0)
-        {
-            _map.Remove(_backend.CurrentKeyUnchecked);
-            return;
-        }
-        var table = _map;
-        table[_backend.CurrentKeyUnchecked] = list;
+        var map = MapChecked();
+        if (list.Count == 0) map.Remove(_backend.CurrentKeyUnchecked);
+        else map.Set(_backend.CurrentKeyUnchecked, list);
     }
 
     /// <inheritdoc />
     public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
-    
-
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, List<T>> MapChecked()
+    private CopyOnWriteStateMap<TKey, List<T>> MapChecked()
     {
         if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return _map;

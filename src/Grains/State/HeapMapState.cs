@@ -1,12 +1,16 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace OrleansFlow.State;
 
-/// <summary><see cref="IMapState{TUserKey, TValue}"/> on the heap backend: a dictionary per key, removed when it becomes empty.</summary>
+/// <summary>
+/// <see cref="IMapState{TUserKey, TValue}"/> on the heap backend: a dictionary per key, removed when it becomes empty.
+/// Puts and removals change the dictionary in place, so the map copies it out of a snapshot's frozen layer before the
+/// first one.
+/// </summary>
 internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey, TValue> where TKey : notnull where TUserKey : notnull
 {
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, Dictionary<TUserKey, TValue>> _map;
+    private readonly CopyOnWriteStateMap<TKey, Dictionary<TUserKey, TValue>> _map;
     private readonly string _name;
 
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
@@ -29,9 +33,7 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public void Put(TUserKey userKey, TValue value)
     {
         ArgumentNullException.ThrowIfNull(userKey);
-        Index();
-        var table = _map;
-        ref var map = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var map = ref MapChecked().GetValueRefOrAddDefault(_backend.CurrentKeyUnchecked, out _);
         (map ??= [])[userKey] = value;
     }
 
@@ -39,38 +41,28 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public bool Remove(TUserKey userKey)
     {
         var table = MapChecked();
-        if (!table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) || !map.Remove(userKey)) return false;
+        ref var map = ref table.GetValueRefOrNullRef(_backend.CurrentKeyUnchecked);
+        if (Unsafe.IsNullRef(ref map) || !map.Remove(userKey)) return false;
         if (map.Count == 0) table.Remove(_backend.CurrentKeyUnchecked);
         return true;
     }
 
     /// <inheritdoc />
-    public bool Contains(TUserKey userKey) => Map() is { } map && map.ContainsKey(userKey);
+    public bool Contains(TUserKey userKey) => MapChecked().TryPeek(_backend.CurrentKeyUnchecked, out var map) && map.ContainsKey(userKey);
 
     /// <inheritdoc />
     public IEnumerable<KeyValuePair<TUserKey, TValue>> Entries() =>
         Map() ?? (IEnumerable<KeyValuePair<TUserKey, TValue>>)Array.Empty<KeyValuePair<TUserKey, TValue>>();
 
     /// <inheritdoc />
-    public bool IsEmpty => Map() is not { Count: > 0 };
+    public bool IsEmpty => !MapChecked().TryPeek(_backend.CurrentKeyUnchecked, out var map) || map.Count == 0;
 
     /// <inheritdoc />
     public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
-    private Dictionary<TUserKey, TValue>? Map()
-    {
-        var table = MapChecked();
-        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
-    }
+    private Dictionary<TUserKey, TValue>? Map() => MapChecked().TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
 
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, Dictionary<TUserKey, TValue>> MapChecked()
+    private CopyOnWriteStateMap<TKey, Dictionary<TUserKey, TValue>> MapChecked()
     {
         if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return _map;

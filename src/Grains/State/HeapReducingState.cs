@@ -1,13 +1,11 @@
-using System.Runtime.InteropServices;
-
 namespace OrleansFlow.State;
 
-/// <summary><see cref="IReducingState{T}"/> on the heap backend: one folded value per key, one dictionary lookup per <see cref="Add"/>.</summary>
+/// <summary><see cref="IReducingState{T}"/> on the heap backend: one folded value per key, one map lookup per <see cref="Add"/>.</summary>
 internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey : notnull
 {
     private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, T> _map;
+    private readonly CopyOnWriteStateMap<TKey, T> _map;
     private readonly Func<T, T, T> _reduce;
     private readonly string _name;
 
@@ -23,10 +21,10 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     /// <inheritdoc />
     public void Add(T value)
     {
-        Index();
-        var table = _map;
-        // The reduce function is pure (it does not touch state), so holding the slot across the call is safe.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out var exists);
+        var table = MapChecked();
+        // The reduce function is pure (it does not touch state), so holding the slot across the call is safe. A mutable
+        // value in a snapshot's frozen layer is copied into the slot first, so the reduce function may change it.
+        ref var slot = ref table.GetValueRefOrAddDefault(_backend.CurrentKeyUnchecked, out var exists);
         if (!exists)
         {
             if (CanBeNull && value is null) table.Remove(_backend.CurrentKeyUnchecked);
@@ -41,8 +39,7 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     /// <inheritdoc />
     public bool TryGet(out T value)
     {
-        var table = MapChecked();
-        if (table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
+        if (MapChecked().TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
         value = default!;
         return false;
     }
@@ -50,14 +47,7 @@ internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey 
     /// <inheritdoc />
     public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
 
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, T> MapChecked()
+    private CopyOnWriteStateMap<TKey, T> MapChecked()
     {
         if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
         return _map;

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace OrleansFlow.State;
 
 /// <summary>
-/// <see cref="IValueState{T}"/> on the heap backend. Hot path: one dictionary operation per call,
-/// no allocation except the first dictionary of a key group. <see cref="Update"/> with null clears.
+/// <see cref="IValueState{T}"/> on the heap backend. Hot path: one map operation per call, no allocation except when
+/// the map grows. <see cref="Update"/> with null clears.
 /// </summary>
 internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notnull
 {
     private static readonly bool CanBeNull = default(T) is null;
     private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, T> _map;
+    private readonly CopyOnWriteStateMap<TKey, T> _map;
     private readonly T _defaultValue;
     private readonly string _name;
 
@@ -30,8 +29,7 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
         get
         {
             CheckCurrentKey();
-            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_map, _backend.CurrentKeyUnchecked);
-            return Unsafe.IsNullRef(ref slot) ? _defaultValue : slot;
+            return _map.TryGetValue(_backend.CurrentKeyUnchecked, out var value) ? value : _defaultValue;
         }
     }
 
@@ -53,7 +51,7 @@ internal sealed class HeapValueState<TKey, T> : IValueState<T> where TKey : notn
             return;
         }
         CheckCurrentKey();
-        CollectionsMarshal.GetValueRefOrAddDefault(_map, _backend.CurrentKeyUnchecked, out _) = value;
+        _map.Set(_backend.CurrentKeyUnchecked, value);
     }
 
     /// <inheritdoc />

@@ -211,52 +211,69 @@ internal sealed partial class TaskGrain(
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
 
     /// <summary>
-    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase captures the
-    /// keyed state and the source offset, the barrier goes downstream at once, and the asynchronous phase writes the
-    /// state files and acknowledges while records keep flowing.
+    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase freezes the
+    /// keyed state copy-on-write (independent of its size) and records the source offset, the barrier goes downstream
+    /// at once, and the asynchronous phase writes the state files off this turn and acknowledges while records keep
+    /// flowing.
     /// </summary>
     private void TakeCheckpoint(CheckpointBarrier barrier, TimeSpan alignment)
     {
         var chain = _chain!;
         var syncStart = timeProvider.GetTimestamp();
-        var captured = chain.StatefulOperators.Select(op =>
+        var snapshots = new List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)>();
+        try
         {
-            var buffer = new MemoryStream();
-            var info = op.SnapshotState(buffer);
-            return (op.Uid, op.KeyGroups, Info: info, Bytes: buffer);
-        }).ToList();
+            foreach (var op in chain.StatefulOperators) snapshots.Add((op.Uid, op.KeyGroups, op.BeginSnapshot()));
+        }
+        catch
+        {
+            foreach (var captured in snapshots) captured.Snapshot.Dispose();
+            throw;
+        }
         var offsets = chain.Source is null || chain.SourceUid is null
             ? new Dictionary<string, long>()
             : new Dictionary<string, long> { [chain.SourceUid] = chain.Source.Offset };
         var sync = timeProvider.GetElapsedTime(syncStart);
         foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
-        _ = WriteAndAcknowledgeAsync(Id, barrier.CheckpointId, captured, offsets, alignment, sync);
+        _ = WriteAndAcknowledgeAsync(Id, barrier.CheckpointId, snapshots, offsets, alignment, sync);
     }
 
+    /// <summary>
+    /// The asynchronous phase: each snapshot is serialized and written on the thread pool (<see cref="StateFileWriter"/>)
+    /// and disposed back on this grain's turn as soon as it is written, or when anything fails, so its copy-on-write
+    /// layers are merged in every outcome. The async duration covers serialization and writes.
+    /// </summary>
     private async Task WriteAndAcknowledgeAsync(
-        TaskId task, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
+        TaskId task, long checkpointId, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
         Dictionary<string, long> offsets, TimeSpan alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
         try
         {
             var handles = new List<StateHandle>();
-            foreach (var (uid, keyGroups, info, bytes) in captured)
+            try
             {
-                var path = StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
-                var checksum = StateFileChecksum.Compute(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
-                bytes.Position = 0;
-                await storage.WriteAsync(path, bytes);
-                handles.Add(new StateHandle
+                foreach (var (uid, keyGroups, snapshot) in snapshots)
                 {
-                    OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = info.Offsets, KeyGroupLengths = info.Lengths,
-                    Size = info.TotalBytes, Checksum = checksum,
-                });
+                    var path = StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
+                    var file = await StateFileWriter.WriteAsync(storage, path, snapshot);
+                    snapshot.Dispose(); // back on the grain's turn: merge now, not after the acknowledgement
+                    handles.Add(new StateHandle
+                    {
+                        OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = file.Info.Offsets, KeyGroupLengths = file.Info.Lengths,
+                        Size = file.Info.TotalBytes, Checksum = file.Checksum,
+                    });
+                }
             }
+            finally
+            {
+                foreach (var captured in snapshots) captured.Snapshot.Dispose(); // idempotent: releases what a failure left
+            }
+            var asyncDuration = timeProvider.GetElapsedTime(asyncStart);
             await Coordinator.Acknowledge(new TaskCheckpointAck
             {
                 Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets,
-                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = timeProvider.GetElapsedTime(asyncStart),
+                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = asyncDuration,
             });
         }
         catch (Exception e)
