@@ -39,9 +39,21 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
     private Dictionary<TKey, TValue> _values = [];
     private HashSet<TKey>? _tombstones; // the top layer's; null exactly when there is no frozen layer (the fast path)
     private StateLayer<TKey, TValue>[] _frozen = []; // base first; replaced, never modified (snapshots share it)
+    private Action<Dictionary<TKey, TValue>?>? _publishDirect;
 
     /// <summary>Creates an empty map; <paramref name="policyFactory"/> is called once, by the first <see cref="PrepareFreeze"/>.</summary>
     public CopyOnWriteStateMap(Func<StateCopyPolicy<TValue>> policyFactory) => _policyFactory = policyFactory;
+
+    /// <summary>
+    /// Makes <paramref name="receiver"/> (the state's handle) the one receiver of the map's direct dictionary: the only
+    /// dictionary while no snapshot is in flight, on which every operation may be done directly, and null while there
+    /// are frozen layers. Called at once and after every change, on the owner thread.
+    /// </summary>
+    public void PublishDirectTo(Action<Dictionary<TKey, TValue>?> receiver)
+    {
+        _publishDirect = receiver;
+        PublishDirect();
+    }
 
     /// <summary>The number of frozen layers below the top one (0 when no snapshot is in flight).</summary>
     public int FrozenLayerCount => _frozen.Length;
@@ -113,6 +125,7 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
             _frozen = [.. _frozen, new StateLayer<TKey, TValue>(_values, _tombstones)];
             _values = [];
             _tombstones = [];
+            PublishDirect();
         }
         foreach (var layer in _frozen) layer.References++;
         return new StateMapSnapshot<TKey, TValue>(_frozen);
@@ -140,7 +153,10 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
             count = 1;
         }
         if (count != _frozen.Length) _frozen = _frozen[..count];
+        PublishDirect();
     }
+
+    private void PublishDirect() => _publishDirect?.Invoke(_tombstones is null ? _values : null);
 
     private bool TryGetLayered(TKey key, bool copy, [MaybeNullWhen(false)] out TValue value)
     {

@@ -4,27 +4,21 @@ namespace OrleansFlow.State;
 
 /// <summary>
 /// <see cref="IMapState{TUserKey, TValue}"/> on the heap backend: a dictionary per key, removed when it becomes empty.
-/// Puts and removals change the dictionary in place, so the map copies it out of a snapshot's frozen layer before the
-/// first one.
+/// Puts and removals change the dictionary in place; while a snapshot is in flight the map first copies it out of its
+/// frozen layer.
 /// </summary>
-internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey, TValue> where TKey : notnull where TUserKey : notnull
+internal sealed class HeapMapState<TKey, TUserKey, TValue> : HeapStateHandle<TKey, Dictionary<TUserKey, TValue>>, IMapState<TUserKey, TValue>
+    where TKey : notnull where TUserKey : notnull
 {
-    private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly CopyOnWriteStateMap<TKey, Dictionary<TUserKey, TValue>> _map;
-    private readonly string _name;
-
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
-    public HeapMapState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, Dictionary<TUserKey, TValue>> table)
+    public HeapMapState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, Dictionary<TUserKey, TValue>> table) : base(backend, table)
     {
-        _backend = backend;
-        _map = table.Map;
-        _name = table.Name;
     }
 
     /// <inheritdoc />
     public bool TryGetValue(TUserKey userKey, out TValue value)
     {
-        if (Map() is { } map && map.TryGetValue(userKey, out value!)) return true;
+        if (TryGetValue(CurrentKey, out var map) && map.TryGetValue(userKey, out value!)) return true;
         value = default!;
         return false;
     }
@@ -33,38 +27,30 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public void Put(TUserKey userKey, TValue value)
     {
         ArgumentNullException.ThrowIfNull(userKey);
-        ref var map = ref MapChecked().GetValueRefOrAddDefault(_backend.CurrentKeyUnchecked, out _);
+        ref var map = ref GetValueRefOrAddDefault(CurrentKey, out _);
         (map ??= [])[userKey] = value;
     }
 
     /// <inheritdoc />
     public bool Remove(TUserKey userKey)
     {
-        var table = MapChecked();
-        ref var map = ref table.GetValueRefOrNullRef(_backend.CurrentKeyUnchecked);
+        var key = CurrentKey;
+        ref var map = ref GetValueRefOrNullRef(key);
         if (Unsafe.IsNullRef(ref map) || !map.Remove(userKey)) return false;
-        if (map.Count == 0) table.Remove(_backend.CurrentKeyUnchecked);
+        if (map.Count == 0) Remove(key);
         return true;
     }
 
     /// <inheritdoc />
-    public bool Contains(TUserKey userKey) => MapChecked().TryPeek(_backend.CurrentKeyUnchecked, out var map) && map.ContainsKey(userKey);
+    public bool Contains(TUserKey userKey) => TryPeek(CurrentKey, out var map) && map.ContainsKey(userKey);
 
     /// <inheritdoc />
     public IEnumerable<KeyValuePair<TUserKey, TValue>> Entries() =>
-        Map() ?? (IEnumerable<KeyValuePair<TUserKey, TValue>>)Array.Empty<KeyValuePair<TUserKey, TValue>>();
+        TryGetValue(CurrentKey, out var map) ? map : Array.Empty<KeyValuePair<TUserKey, TValue>>();
 
     /// <inheritdoc />
-    public bool IsEmpty => !MapChecked().TryPeek(_backend.CurrentKeyUnchecked, out var map) || map.Count == 0;
+    public bool IsEmpty => !TryPeek(CurrentKey, out var map) || map.Count == 0;
 
     /// <inheritdoc />
-    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
-
-    private Dictionary<TUserKey, TValue>? Map() => MapChecked().TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
-
-    private CopyOnWriteStateMap<TKey, Dictionary<TUserKey, TValue>> MapChecked()
-    {
-        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return _map;
-    }
+    public void Clear() => Remove(CurrentKey);
 }

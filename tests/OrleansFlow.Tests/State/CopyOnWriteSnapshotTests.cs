@@ -138,6 +138,35 @@ public sealed class CopyOnWriteSnapshotTests
     }
 
     [Fact]
+    public async Task ValueState_WhenSnapshotReleased_ReadsAndUpdatesExistingKeysWithoutAllocating()
+    {
+        var backend = CreateBackend<long>(0, 127);
+        var state = backend.GetState(new ValueStateDescriptor<long>("count"));
+        var keyGroups = Enumerable.Range(0, 1000).Select(key => KeyGroupOf((long)key)).ToArray();
+        void Run()
+        {
+            for (var key = 0; key < keyGroups.Length; key++)
+            {
+                backend.SetCurrentKey(key, keyGroups[key]);
+                state.Update(state.Value + 1);
+            }
+        }
+        Run();
+        var snapshot = backend.BeginSnapshot(backend.KeyGroupRange);
+        Run(); // through the layers: fills the delta
+        await snapshot.WriteToAsync(Stream.Null);
+        snapshot.Dispose(); // merges the delta back: one dictionary again, used directly by the handle
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        backend.SetCurrentKey(7, keyGroups[7]);
+        Assert.Equal(3, state.Value);
+    }
+
+    [Fact]
     public void BeginSnapshot_WhenValuesCannotBeCopied_ThrowsAndFreezesNothing()
     {
         var states = new AllStateKinds();
