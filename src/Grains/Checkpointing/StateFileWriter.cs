@@ -27,14 +27,10 @@ internal static class StateFileWriter
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var produce = Task.Run(() => ProduceAsync(snapshot, pipe.Writer, failed), CancellationToken.None);
         var consume = Task.Run(() => ConsumeAsync(storage, path, pipe.Reader, failed), CancellationToken.None);
-        try
-        {
-            await Task.WhenAll(produce, consume);
-        }
-        catch when (consume.IsFaulted && produce.IsFaulted && produce.Exception?.InnerException is OperationCanceledException)
-        {
-            await consume; // the storage failed first and cancelled the serialization: report the storage's error
-        }
+        // A failure of the storage stops the serialization with the storage's exception or a cancellation, and a failure
+        // of the serialization fails the storage's read with the serialization's exception: either way the root cause
+        // is the exception thrown here (a fault wins over a cancellation).
+        await Task.WhenAll(produce, consume);
         return await produce;
     }
 
