@@ -12,8 +12,12 @@ internal interface IStatefulOperator
     /// <summary>The key groups this subtask owns.</summary>
     KeyGroupRange KeyGroups { get; }
 
-    /// <summary>The synchronous phase: writes every key group's state to <paramref name="output"/> (the key-group-addressable format).</summary>
-    KeyedStateSnapshotInfo SnapshotState(Stream output);
+    /// <summary>
+    /// The synchronous phase of a checkpoint: captures the keyed state of <see cref="KeyGroups"/> copy-on-write, in time
+    /// independent of its size. The caller writes the snapshot off the task's turn and disposes it on the task's turn in
+    /// every outcome (<see cref="IKeyedStateSnapshot"/>).
+    /// </summary>
+    IKeyedStateSnapshot BeginSnapshot();
 
     /// <summary>Adds this subtask's key groups found in a snapshot (a seekable stream), reading only those sections.</summary>
     void RestoreState(Stream input);

@@ -32,7 +32,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public KeyGroupRange KeyGroups => _backend.KeyGroupRange;
 
-    public KeyedStateSnapshotInfo SnapshotState(Stream output) => _backend.Snapshot(_backend.KeyGroupRange, output);
+    public IKeyedStateSnapshot BeginSnapshot() => _backend.BeginSnapshot(_backend.KeyGroupRange);
 
     public void RestoreState(Stream input) => _backend.Restore(input, _backend.KeyGroupRange);
 
@@ -61,5 +61,16 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _backend.ApplyToAllKeys(state.Name, action);
     }
 
-    public void Dispose() => (_function as IDisposable)?.Dispose();
+    /// <summary>Disposes the function, then the state backend (which the operator owns): snapshots in flight are forgotten, not merged.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            (_function as IDisposable)?.Dispose();
+        }
+        finally
+        {
+            _backend.Dispose();
+        }
+    }
 }

@@ -1,27 +1,32 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using OrleansFlow.KeyGroups;
 
 namespace OrleansFlow.State;
 
 /// <summary>
-/// Keyed state on the heap (Flink's <c>HeapKeyedStateBackend</c>): each state keeps one dictionary for its keys of
-/// <see cref="KeyGroupRange"/>; snapshots group the entries by key group and are written and restored per key group (invariant 7), in the format of
-/// <see cref="KeyedStateSnapshotFormat"/>. State restored before its handle exists stays serialized until the handle
-/// is asked for. Not thread-safe.
+/// Keyed state on the heap (Flink's <c>HeapKeyedStateBackend</c>): each state keeps one
+/// <see cref="CopyOnWriteStateMap{TKey, TValue}"/> for its keys of <see cref="KeyGroupRange"/>; snapshots are
+/// copy-on-write (<see cref="BeginSnapshot"/> freezes every state in O(states), the frozen view is grouped and written
+/// per key group off the owner thread, invariant 7, in the format of <see cref="KeyedStateSnapshotFormat"/>, and
+/// released snapshots are merged back). State restored before its handle exists stays serialized until the handle is
+/// asked for. Not thread-safe: every member runs on the owner thread (the task's turn); only
+/// <see cref="IKeyedStateSnapshot.WriteToAsync"/> of its snapshots runs elsewhere.
 /// </summary>
 internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> where TKey : notnull
 {
     private readonly Serializer _serializer;
     private readonly Dictionary<string, StateTable<TKey>> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RestoredState> _restored = new(StringComparer.Ordinal);
+    private readonly List<HeapKeyedStateSnapshot> _inFlight = [];
     private readonly int _firstKeyGroup;
     private readonly int _keyGroupCount;
     private readonly KeyGroupAssigner _assigner;
     private TKey _currentKey = default!;
     private int _currentKeyGroupIndex = -1;
+    private bool _disposed;
 
     /// <summary>Creates an empty backend for the key groups of <paramref name="keyGroupRange"/>.</summary>
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, Serializer serializer)
@@ -79,7 +84,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ValueState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapValueState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount, KeyGroupIndexOf);
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs));
         return Register(table, new HeapValueState<TKey, T>(this, table, descriptor.DefaultValue));
     }
 
@@ -90,7 +95,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ListState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapListState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf);
+        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForList<T>(Codecs));
         return Register(table, new HeapListState<TKey, T>(this, table));
     }
 
@@ -101,7 +106,8 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"MapState<{Name<TUserKey>()}, {Name<TValue>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapMapState<TKey, TUserKey, TValue> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, Dictionary<TUserKey, TValue>>(descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf);
+        var table = new HeapStateTable<TKey, Dictionary<TUserKey, TValue>>(
+            descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForMap<TUserKey, TValue>(Codecs));
         return Register(table, new HeapMapState<TKey, TUserKey, TValue>(this, table));
     }
 
@@ -112,7 +118,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ReducingState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapReducingState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount, KeyGroupIndexOf);
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs));
         return Register(table, new HeapReducingState<TKey, T>(this, table, descriptor.Reduce));
     }
 
@@ -123,7 +129,8 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"AggregatingState<{Name<TIn>()}, {Name<TAcc>()}, {Name<TOut>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapAggregatingState<TKey, TIn, TAcc, TOut> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, TAcc>(descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf);
+        var table = new HeapStateTable<TKey, TAcc>(
+            descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TAcc>(Codecs));
         return Register(table, new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, table, descriptor.Function));
     }
 
@@ -134,7 +141,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         ArgumentNullException.ThrowIfNull(action);
         var keys = new List<(TKey Key, int KeyGroupIndex)>();
         if (_states.TryGetValue(stateName, out var table)) table.CollectKeys(keys);
-        else if (_restored.TryGetValue(stateName, out var restored)) CollectRestoredKeys(restored, keys);
+        else if (_restored.TryGetValue(stateName, out var restored)) restored.CollectKeys(_serializer, keys);
         if (keys.Count == 0) return;
 
         var savedKey = _currentKey;
@@ -156,10 +163,10 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     }
 
     /// <inheritdoc />
-    public KeyedStateSnapshotInfo Snapshot(KeyGroupRange range, Stream output)
+    public IKeyedStateSnapshot BeginSnapshot(KeyGroupRange range)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        if (!output.CanWrite) throw new ArgumentException("The snapshot stream must be writable.", nameof(output));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ReleaseFinishedSnapshots();
         var written = range.Intersect(KeyGroupRange);
 
         var names = new List<string>(_states.Count + _restored.Count);
@@ -169,60 +176,43 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var keyTypeName = KeyedStateSnapshotFormat.FormatTypeName(typeof(TKey));
         var metadata = new SnapshotStateMetadata[names.Count];
         var tables = new StateTable<TKey>?[names.Count];
-        var restoredStates = new RestoredState?[names.Count];
+        var restored = new RestoredState?[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
             if (_states.TryGetValue(names[i], out var table))
             {
                 tables[i] = table;
                 metadata[i] = new SnapshotStateMetadata(table.Name, table.Kind, keyTypeName, table.ValueTypeName);
+                table.PrepareFreeze();
             }
             else
             {
-                restoredStates[i] = _restored[names[i]];
-                metadata[i] = restoredStates[i]!.Metadata;
+                restored[i] = _restored[names[i]];
+                metadata[i] = restored[i]!.Metadata;
             }
         }
 
-        foreach (var table in tables) table?.BeginSnapshot();
-        try
-        {
-            return WriteSnapshot(output, written, names, metadata, tables, restoredStates);
-        }
-        finally
-        {
-            foreach (var table in tables) table?.EndSnapshot();
-        }
+        // Nothing below fails: every table is frozen, or (above) none.
+        var frozen = Array.ConvertAll(tables, table => table?.Freeze());
+        var snapshot = new HeapKeyedStateSnapshot(
+            MaxParallelism, written, written.StartKeyGroup - _firstKeyGroup, metadata, frozen, restored, _serializer, ReleaseFinishedSnapshots);
+        _inFlight.Add(snapshot);
+        return snapshot;
     }
 
-    private KeyedStateSnapshotInfo WriteSnapshot(
-        Stream output, KeyGroupRange written, List<string> names, SnapshotStateMetadata[] metadata, StateTable<TKey>?[] tables, RestoredState?[] restoredStates)
+    /// <summary>Snapshots in flight (not yet released), for tests.</summary>
+    internal int SnapshotsInFlight => _inFlight.Count;
+
+    /// <summary>
+    /// Forgets the snapshots in flight without merging them: their writes may still run and complete, reading layers
+    /// that nothing changes any more. The state stays readable; no snapshot can be taken after.
+    /// </summary>
+    public void Dispose()
     {
-        var writer = new KeyedStateSnapshotWriter(output);
-        writer.WriteHeader(MaxParallelism, written, metadata);
-        var keys = new ArrayBufferWriter<byte>();
-        var values = new ArrayBufferWriter<byte>();
-        for (var keyGroup = written.StartKeyGroup; keyGroup <= written.EndKeyGroup; keyGroup++)
-        {
-            var index = keyGroup - _firstKeyGroup;
-            writer.BeginKeyGroup(keyGroup);
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (tables[i] is { } table)
-                {
-                    keys.ResetWrittenCount();
-                    values.ResetWrittenCount();
-                    if (table.SerializeKeyGroup(index, _serializer, keys, values, out var count))
-                        writer.WriteRecord(i, count, keys.WrittenSpan, values.WrittenSpan);
-                }
-                else if (restoredStates[i]!.ChunksByKeyGroup[index] is { } chunks)
-                {
-                    foreach (var chunk in chunks) writer.WriteRecord(i, chunk.EntryCount, chunk.Keys.Span, chunk.Values.Span);
-                }
-            }
-            writer.EndKeyGroup();
-        }
-        return writer.Finish();
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var snapshot in _inFlight) snapshot.Abandon();
+        _inFlight.Clear();
     }
 
     /// <inheritdoc />
@@ -244,17 +234,17 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             {
                 if (table.Kind != metadata.Kind)
                     throw new InvalidDataException($"State '{metadata.Name}' is a {metadata.Kind} state in the snapshot but a {table.Kind} state ({table.Signature}) here.");
-                if (chunks.Count > 0) apply.Add(table.PrepareRestore(chunks, _firstKeyGroup, _serializer));
+                if (chunks.Count > 0) apply.Add(table.PrepareRestore(chunks, _serializer));
             }
             else if (_restored.TryGetValue(metadata.Name, out var restored))
             {
                 if (restored.Metadata.Kind != metadata.Kind)
                     throw new InvalidDataException($"State '{metadata.Name}' is a {metadata.Kind} state in the snapshot but was restored as a {restored.Metadata.Kind} state from another one.");
-                apply.Add(() => AddChunks(restored, chunks));
+                apply.Add(() => _restored[metadata.Name] = restored.WithChunks(chunks, _firstKeyGroup));
             }
             else
             {
-                apply.Add(() => _restored.Add(metadata.Name, AddChunks(new RestoredState(metadata, _keyGroupCount), chunks)));
+                apply.Add(() => _restored.Add(metadata.Name, RestoredState.Empty(metadata, _keyGroupCount).WithChunks(chunks, _firstKeyGroup)));
             }
         }
 
@@ -268,12 +258,6 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     internal static void ThrowNoCurrentKey(string stateName) =>
         throw new InvalidOperationException($"State '{stateName}' was used without a current key: SetCurrentKey must be called first.");
 
-    private RestoredState AddChunks(RestoredState restored, List<RestoredStateChunk> chunks)
-    {
-        foreach (var chunk in chunks) restored.Add(chunk.KeyGroup - _firstKeyGroup, chunk);
-        return restored;
-    }
-
     private static InvalidOperationException Mismatch(StateTable<TKey> existing, string requested) =>
         new($"State '{existing.Name}' is already registered as {existing.Signature}; it cannot also be used as {requested}. A state name must keep its kind and types.");
 
@@ -284,7 +268,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             if (restored.Metadata.Kind != table.Kind)
                 throw new InvalidOperationException(
                     $"State '{table.Name}' was restored as a {restored.Metadata.Kind} state (of {restored.Metadata.ValueTypeName}); it cannot be used as {table.Signature}.");
-            table.PrepareRestore(restored.AllChunks(), _firstKeyGroup, _serializer)();
+            table.PrepareRestore(restored.AllChunks(), _serializer)();
             _restored.Remove(table.Name);
         }
         table.Handle = handle;
@@ -292,40 +276,19 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         return handle;
     }
 
-    private void CollectRestoredKeys(RestoredState restored, List<(TKey Key, int KeyGroupIndex)> keys)
+    /// <summary>Releases (merges back) every disposed snapshot whose write is not running.</summary>
+    private void ReleaseFinishedSnapshots()
     {
-        HashSet<TKey>? seen = null;
-        for (var index = 0; index < restored.ChunksByKeyGroup.Length; index++)
+        if (_disposed) return;
+        for (var i = _inFlight.Count - 1; i >= 0; i--)
         {
-            var chunks = restored.ChunksByKeyGroup[index];
-            if (chunks is null) continue;
-            seen?.Clear();
-            foreach (var chunk in chunks)
-            {
-                TKey[]? chunkKeys;
-                try
-                {
-                    chunkKeys = _serializer.Deserialize<TKey[]>(chunk.Keys);
-                }
-                catch (Exception ex)
-                {
-                    throw new InvalidDataException(
-                        $"The keys of state '{restored.Metadata.Name}' in key group {chunk.KeyGroup} cannot be read as {KeyedStateSnapshotFormat.FormatTypeName(typeof(TKey))}: {ex.Message}", ex);
-                }
-                if (chunkKeys is null) throw new InvalidDataException($"The keys of state '{restored.Metadata.Name}' in key group {chunk.KeyGroup} are missing.");
-                if (chunks.Count == 1)
-                {
-                    foreach (var key in chunkKeys) keys.Add((key, index));
-                    continue;
-                }
-                seen ??= [];
-                foreach (var key in chunkKeys)
-                {
-                    if (seen.Add(key)) keys.Add((key, index));
-                }
-            }
+            if (!_inFlight[i].IsReleasable) continue;
+            _inFlight[i].Release();
+            _inFlight.RemoveAt(i);
         }
     }
+
+    private CodecProvider Codecs => _serializer.SessionPool.CodecProvider;
 
     private int KeyGroupIndexOf(TKey key) => _assigner.KeyGroupOf(key) - _firstKeyGroup;
 

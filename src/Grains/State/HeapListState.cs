@@ -1,35 +1,23 @@
-using System.Runtime.InteropServices;
-
 namespace OrleansFlow.State;
 
-/// <summary><see cref="IListState{T}"/> on the heap backend: a <see cref="List{T}"/> per key, removed when it becomes empty.</summary>
-internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnull
+/// <summary>
+/// <see cref="IListState{T}"/> on the heap backend: a <see cref="List{T}"/> per key, removed when it becomes empty.
+/// Appends change the list in place; while a snapshot is in flight the map first copies a list out of its frozen layer.
+/// </summary>
+internal sealed class HeapListState<TKey, T> : HeapStateHandle<TKey, List<T>>, IListState<T> where TKey : notnull
 {
-    private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, List<T>> _map;
-    private readonly string _name;
-
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
-    public HeapListState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, List<T>> table)
+    public HeapListState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, List<T>> table) : base(backend, table)
     {
-        _backend = backend;
-        _map = table.Map;
-        _name = table.Name;
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<T> Get()
-    {
-        var table = MapChecked();
-        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var list) ? list : Array.Empty<T>();
-    }
+    public IReadOnlyList<T> Get() => TryGetValue(CurrentKey, out var list) ? list : Array.Empty<T>();
 
     /// <inheritdoc />
     public void Add(T value)
     {
-        Index();
-        var table = _map;
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var list = ref GetValueRefOrAddDefault(CurrentKey, out _);
         (list ??= []).Add(value);
     }
 
@@ -39,9 +27,7 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
         ArgumentNullException.ThrowIfNull(values);
         var items = values as ICollection<T> ?? values.ToList();
         if (items.Count == 0) return;
-        Index();
-        var table = _map;
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var list = ref GetValueRefOrAddDefault(CurrentKey, out _);
         (list ??= new List<T>(items.Count)).AddRange(items);
     }
 
@@ -50,31 +36,10 @@ internal sealed class HeapListState<TKey, T> : IListState<T> where TKey : notnul
     {
         ArgumentNullException.ThrowIfNull(values);
         var list = new List<T>(values);
-        Index();
-        if (list.Count == 0)
-        {
-            _map.Remove(_backend.CurrentKeyUnchecked);
-            return;
-        }
-        var table = _map;
-        table[_backend.CurrentKeyUnchecked] = list;
+        if (list.Count == 0) Remove(CurrentKey);
+        else Set(CurrentKey, list);
     }
 
     /// <inheritdoc />
-    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
-
-    
-
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, List<T>> MapChecked()
-    {
-        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return _map;
-    }
+    public void Clear() => Remove(CurrentKey);
 }

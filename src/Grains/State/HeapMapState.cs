@@ -1,26 +1,24 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace OrleansFlow.State;
 
-/// <summary><see cref="IMapState{TUserKey, TValue}"/> on the heap backend: a dictionary per key, removed when it becomes empty.</summary>
-internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey, TValue> where TKey : notnull where TUserKey : notnull
+/// <summary>
+/// <see cref="IMapState{TUserKey, TValue}"/> on the heap backend: a dictionary per key, removed when it becomes empty.
+/// Puts and removals change the dictionary in place; while a snapshot is in flight the map first copies it out of its
+/// frozen layer.
+/// </summary>
+internal sealed class HeapMapState<TKey, TUserKey, TValue> : HeapStateHandle<TKey, Dictionary<TUserKey, TValue>>, IMapState<TUserKey, TValue>
+    where TKey : notnull where TUserKey : notnull
 {
-    private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, Dictionary<TUserKey, TValue>> _map;
-    private readonly string _name;
-
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
-    public HeapMapState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, Dictionary<TUserKey, TValue>> table)
+    public HeapMapState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, Dictionary<TUserKey, TValue>> table) : base(backend, table)
     {
-        _backend = backend;
-        _map = table.Map;
-        _name = table.Name;
     }
 
     /// <inheritdoc />
     public bool TryGetValue(TUserKey userKey, out TValue value)
     {
-        if (Map() is { } map && map.TryGetValue(userKey, out value!)) return true;
+        if (TryGetValue(CurrentKey, out var map) && map.TryGetValue(userKey, out value!)) return true;
         value = default!;
         return false;
     }
@@ -29,50 +27,30 @@ internal sealed class HeapMapState<TKey, TUserKey, TValue> : IMapState<TUserKey,
     public void Put(TUserKey userKey, TValue value)
     {
         ArgumentNullException.ThrowIfNull(userKey);
-        Index();
-        var table = _map;
-        ref var map = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out _);
+        ref var map = ref GetValueRefOrAddDefault(CurrentKey, out _);
         (map ??= [])[userKey] = value;
     }
 
     /// <inheritdoc />
     public bool Remove(TUserKey userKey)
     {
-        var table = MapChecked();
-        if (!table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) || !map.Remove(userKey)) return false;
-        if (map.Count == 0) table.Remove(_backend.CurrentKeyUnchecked);
+        var key = CurrentKey;
+        ref var map = ref GetValueRefOrNullRef(key);
+        if (Unsafe.IsNullRef(ref map) || !map.Remove(userKey)) return false;
+        if (map.Count == 0) Remove(key);
         return true;
     }
 
     /// <inheritdoc />
-    public bool Contains(TUserKey userKey) => Map() is { } map && map.ContainsKey(userKey);
+    public bool Contains(TUserKey userKey) => TryPeek(CurrentKey, out var map) && map.ContainsKey(userKey);
 
     /// <inheritdoc />
     public IEnumerable<KeyValuePair<TUserKey, TValue>> Entries() =>
-        Map() ?? (IEnumerable<KeyValuePair<TUserKey, TValue>>)Array.Empty<KeyValuePair<TUserKey, TValue>>();
+        TryGetValue(CurrentKey, out var map) ? map : Array.Empty<KeyValuePair<TUserKey, TValue>>();
 
     /// <inheritdoc />
-    public bool IsEmpty => Map() is not { Count: > 0 };
+    public bool IsEmpty => !TryPeek(CurrentKey, out var map) || map.Count == 0;
 
     /// <inheritdoc />
-    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
-
-    private Dictionary<TUserKey, TValue>? Map()
-    {
-        var table = MapChecked();
-        return table.TryGetValue(_backend.CurrentKeyUnchecked, out var map) ? map : null;
-    }
-
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, Dictionary<TUserKey, TValue>> MapChecked()
-    {
-        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return _map;
-    }
+    public void Clear() => Remove(CurrentKey);
 }

@@ -1,65 +1,41 @@
-using System.Runtime.InteropServices;
-
 namespace OrleansFlow.State;
 
 /// <summary><see cref="IReducingState{T}"/> on the heap backend: one folded value per key, one dictionary lookup per <see cref="Add"/>.</summary>
-internal sealed class HeapReducingState<TKey, T> : IReducingState<T> where TKey : notnull
+internal sealed class HeapReducingState<TKey, T> : HeapStateHandle<TKey, T>, IReducingState<T> where TKey : notnull
 {
     private static readonly bool CanBeNull = default(T) is null;
-    private readonly HeapKeyedStateBackend<TKey> _backend;
-    private readonly Dictionary<TKey, T> _map;
     private readonly Func<T, T, T> _reduce;
-    private readonly string _name;
 
     /// <summary>Creates the handle of <paramref name="table"/>.</summary>
-    public HeapReducingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, T> table, Func<T, T, T> reduce)
-    {
-        _backend = backend;
-        _map = table.Map;
+    public HeapReducingState(HeapKeyedStateBackend<TKey> backend, HeapStateTable<TKey, T> table, Func<T, T, T> reduce) : base(backend, table) =>
         _reduce = reduce;
-        _name = table.Name;
-    }
 
     /// <inheritdoc />
     public void Add(T value)
     {
-        Index();
-        var table = _map;
-        // The reduce function is pure (it does not touch state), so holding the slot across the call is safe.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, _backend.CurrentKeyUnchecked, out var exists);
+        var key = CurrentKey;
+        // The reduce function is pure (it does not touch state), so holding the slot across the call is safe. A mutable
+        // value in a snapshot's frozen layer is copied into the slot first, so the reduce function may change it.
+        ref var slot = ref GetValueRefOrAddDefault(key, out var exists);
         if (!exists)
         {
-            if (CanBeNull && value is null) table.Remove(_backend.CurrentKeyUnchecked);
+            if (CanBeNull && value is null) Remove(key);
             else slot = value;
             return;
         }
         var reduced = _reduce(slot!, value);
-        if (CanBeNull && reduced is null) table.Remove(_backend.CurrentKeyUnchecked);
+        if (CanBeNull && reduced is null) Remove(key);
         else slot = reduced;
     }
 
     /// <inheritdoc />
     public bool TryGet(out T value)
     {
-        var table = MapChecked();
-        if (table.TryGetValue(_backend.CurrentKeyUnchecked, out value!)) return true;
+        if (TryGetValue(CurrentKey, out value!)) return true;
         value = default!;
         return false;
     }
 
     /// <inheritdoc />
-    public void Clear() => MapChecked().Remove(_backend.CurrentKeyUnchecked);
-
-    private int Index()
-    {
-        var index = _backend.CurrentKeyGroupIndex;
-        if (index < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return index;
-    }
-
-    private Dictionary<TKey, T> MapChecked()
-    {
-        if (_backend.CurrentKeyGroupIndex < 0) HeapKeyedStateBackend<TKey>.ThrowNoCurrentKey(_name);
-        return _map;
-    }
+    public void Clear() => Remove(CurrentKey);
 }

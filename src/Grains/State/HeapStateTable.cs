@@ -1,72 +1,57 @@
-using System.Buffers;
 using System.Collections;
 using Orleans.Serialization;
 
 namespace OrleansFlow.State;
 
 /// <summary>
-/// A <see cref="StateTable{TKey}"/> storing one <typeparamref name="TValue"/> per key in one dictionary for all key
-/// groups of the backend: the per-record path is a single hash lookup with the locality of a plain dictionary, and the
-/// key group of a key is computed only when a snapshot or <c>ApplyToAllKeys</c> needs it. Handles hold
-/// <see cref="Map"/> directly. Empty collections are never stored.
+/// A <see cref="StateTable{TKey}"/> storing one <typeparamref name="TValue"/> per key in one
+/// <see cref="CopyOnWriteStateMap{TKey, TValue}"/> for all key groups of the backend: with no snapshot in flight the
+/// per-record path is a single hash lookup with the locality of a plain dictionary, and the key group of a key is
+/// computed only when a snapshot or <c>ApplyToAllKeys</c> needs it. Handles hold <see cref="Map"/> directly. Empty
+/// collections are never stored.
 /// </summary>
 internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey : notnull
 {
     private readonly Func<TKey, int> _keyGroupIndexOf;
     private readonly int _keyGroupCount;
-    private List<KeyValuePair<TKey, TValue>>?[]? _snapshotGroups;
 
-    /// <summary>Creates a table for <paramref name="keyGroupCount"/> key groups; <paramref name="keyGroupIndexOf"/> gives a key's key group minus the backend's first.</summary>
-    public HeapStateTable(string name, StateKind kind, string signature, int keyGroupCount, Func<TKey, int> keyGroupIndexOf) : base(name, kind, signature)
+    /// <summary>
+    /// Creates a table for <paramref name="keyGroupCount"/> key groups; <paramref name="keyGroupIndexOf"/> gives a key's
+    /// key group minus the backend's first; <paramref name="copyPolicy"/> says how values are kept apart from snapshots.
+    /// </summary>
+    public HeapStateTable(
+        string name, StateKind kind, string signature, int keyGroupCount, Func<TKey, int> keyGroupIndexOf, Func<StateCopyPolicy<TValue>> copyPolicy)
+        : base(name, kind, signature)
     {
         _keyGroupIndexOf = keyGroupIndexOf;
         _keyGroupCount = keyGroupCount;
+        Map = new CopyOnWriteStateMap<TKey, TValue>(copyPolicy);
     }
 
     /// <summary>Every entry of the state.</summary>
-    public Dictionary<TKey, TValue> Map { get; } = [];
+    public CopyOnWriteStateMap<TKey, TValue> Map { get; }
 
     /// <inheritdoc />
     public override string ValueTypeName => KeyedStateSnapshotFormat.FormatTypeName(typeof(TValue));
 
     /// <inheritdoc />
-    public override void BeginSnapshot()
+    public override void PrepareFreeze()
     {
-        var groups = new List<KeyValuePair<TKey, TValue>>?[_keyGroupCount];
-        foreach (var entry in Map)
+        try
         {
-            var index = _keyGroupIndexOf(entry.Key);
-            if ((uint)index >= (uint)groups.Length)
-                throw new InvalidOperationException(
-                    $"State '{Name}' holds key '{entry.Key}' whose key group is not this subtask's: the key selector is not deterministic.");
-            (groups[index] ??= []).Add(entry);
+            Map.PrepareFreeze();
         }
-        _snapshotGroups = groups;
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"State '{Name}' ({Signature}) cannot be snapshotted: Orleans cannot copy its values: {ex.Message}", ex);
+        }
     }
 
     /// <inheritdoc />
-    public override void EndSnapshot() => _snapshotGroups = null;
+    public override StateTableSnapshot Freeze() => new HeapStateTableSnapshot<TKey, TValue>(Map, Map.Freeze(), _keyGroupIndexOf, _keyGroupCount, Name);
 
     /// <inheritdoc />
-    public override bool SerializeKeyGroup(int keyGroupIndex, Serializer serializer, ArrayBufferWriter<byte> keys, ArrayBufferWriter<byte> values, out int entryCount)
-    {
-        var group = (_snapshotGroups ?? throw new InvalidOperationException("BeginSnapshot was not called."))[keyGroupIndex];
-        entryCount = group?.Count ?? 0;
-        if (group is null || entryCount == 0) return false;
-        var keyArray = new TKey[entryCount];
-        var valueArray = new TValue[entryCount];
-        for (var i = 0; i < entryCount; i++)
-        {
-            keyArray[i] = group[i].Key;
-            valueArray[i] = group[i].Value;
-        }
-        serializer.Serialize(keyArray, keys);
-        serializer.Serialize(valueArray, values);
-        return true;
-    }
-
-    /// <inheritdoc />
-    public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, int firstKeyGroup, Serializer serializer)
+    public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer)
     {
         var decoded = new List<(TKey[] Keys, TValue[] Values)>();
         foreach (var chunk in chunks)
@@ -89,14 +74,14 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
         }
         return () =>
         {
-            Map.EnsureCapacity(Map.Count + decoded.Sum(d => d.Keys.Length));
+            Map.EnsureCapacity(decoded.Sum(d => d.Keys.Length));
             foreach (var (keys, values) in decoded)
             {
                 for (var i = 0; i < keys.Length; i++)
                 {
                     var value = values[i];
                     if (value is null || value is ICollection { Count: 0 }) continue;
-                    Map[keys[i]] = value;
+                    Map.Set(keys[i], value);
                 }
             }
         };
@@ -105,6 +90,6 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     /// <inheritdoc />
     public override void CollectKeys(List<(TKey Key, int KeyGroupIndex)> keys)
     {
-        foreach (var key in Map.Keys) keys.Add((key, _keyGroupIndexOf(key)));
+        foreach (var entry in Map.VisibleEntries()) keys.Add((entry.Key, _keyGroupIndexOf(entry.Key)));
     }
 }

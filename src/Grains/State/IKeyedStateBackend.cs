@@ -6,9 +6,12 @@ namespace OrleansFlow.State;
 /// The keyed state of one operator in one subtask, organised per key group (invariant 7).
 /// Protocol: the task calls <see cref="SetCurrentKey"/> before each record it hands to a keyed function; the function's
 /// state handles then read and write that key's values. <see cref="Restore"/> may be called before or after the
-/// handles are created. Not thread-safe: every call comes from the task's processing turn.
+/// handles are created. At a checkpoint barrier <see cref="BeginSnapshot"/> captures the state (copy-on-write); the
+/// snapshot is written on another thread while records keep changing the state, then disposed.
+/// <see cref="IDisposable.Dispose"/> (when the task stops) forgets the snapshots in flight.
+/// Not thread-safe: every call comes from the task's processing turn (only a snapshot's write runs elsewhere).
 /// </summary>
-internal interface IKeyedStateBackend<TKey> : IKeyedStateStore where TKey : notnull
+internal interface IKeyedStateBackend<TKey> : IKeyedStateStore, IDisposable where TKey : notnull
 {
     /// <summary>The key groups this backend owns.</summary>
     KeyGroupRange KeyGroupRange { get; }
@@ -29,14 +32,16 @@ internal interface IKeyedStateBackend<TKey> : IKeyedStateStore where TKey : notn
     void ApplyToAllKeys(string stateName, Action<TKey> action);
 
     /// <summary>
-    /// Writes the key groups of <paramref name="range"/> (intersected with <see cref="KeyGroupRange"/>) to
-    /// <paramref name="output"/> in the versioned key-group-addressable format, ending with an offset index.
+    /// The synchronous phase of a snapshot of the key groups of <paramref name="range"/> (intersected with
+    /// <see cref="KeyGroupRange"/>): freezes every state as it is now, in time proportional to the number of states, not
+    /// of entries. The returned snapshot writes them (<see cref="IKeyedStateSnapshot.WriteToAsync"/>) in the versioned
+    /// key-group-addressable format, ending with an offset index; see <see cref="IKeyedStateSnapshot"/> for its protocol.
     /// </summary>
-    KeyedStateSnapshotInfo Snapshot(KeyGroupRange range, Stream output);
+    IKeyedStateSnapshot BeginSnapshot(KeyGroupRange range);
 
     /// <summary>
     /// Adds to this backend the key groups of <paramref name="range"/> found in a snapshot written by
-    /// <see cref="Snapshot"/>, seeking through its offset index so that other key groups are not read.
+    /// <see cref="BeginSnapshot"/>, seeking through its offset index so that other key groups are not read.
     /// Throws <see cref="InvalidDataException"/> on a stream that is not a snapshot, has an unknown version, or was
     /// taken with another max parallelism.
     /// </summary>

@@ -1,18 +1,26 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
+using Orleans.Serialization;
 using OrleansFlow.KeyGroups;
 
 namespace OrleansFlow.State;
 
 /// <summary>
 /// Writes one snapshot in <see cref="KeyedStateSnapshotFormat"/> to a stream that need not be seekable, counting the
-/// bytes itself so offsets are relative to where the snapshot starts.
+/// bytes itself so offsets are relative to where the snapshot starts. Records are serialized into one reused buffer,
+/// which goes to the stream asynchronously whenever it holds <see cref="FlushThreshold"/> bytes: memory stays about
+/// the size of the largest record, not of the snapshot. Not thread-safe: one writing thread at a time.
 /// </summary>
 internal sealed class KeyedStateSnapshotWriter
 {
+    /// <summary>How many buffered bytes <see cref="FlushIfFullAsync"/> lets gather before it writes them.</summary>
+    public const int FlushThreshold = 1 << 20;
+
     private readonly Stream _output;
-    private long _position;
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private long _flushed;
     private KeyGroupRange _range;
     private long[] _offsets = [];
     private long[] _lengths = [];
@@ -21,6 +29,8 @@ internal sealed class KeyedStateSnapshotWriter
 
     /// <summary>Creates a writer that writes to <paramref name="output"/> from its current position.</summary>
     public KeyedStateSnapshotWriter(Stream output) => _output = output;
+
+    private long Position => _flushed + _buffer.WrittenCount;
 
     /// <summary>Writes the header and the state table.</summary>
     public void WriteHeader(int maxParallelism, KeyGroupRange range, IReadOnlyList<SnapshotStateMetadata> states)
@@ -48,77 +58,92 @@ internal sealed class KeyedStateSnapshotWriter
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], range.StartKeyGroup);
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], range.EndKeyGroup);
         BinaryPrimitives.WriteInt32LittleEndian(header[20..], table.WrittenCount);
-        Write(header);
-        Write(table.WrittenSpan);
+        _buffer.Write(header);
+        _buffer.Write(table.WrittenSpan);
     }
 
     /// <summary>Starts the section of <paramref name="keyGroup"/>; key groups come in order.</summary>
     public void BeginKeyGroup(int keyGroup)
     {
         if (keyGroup != _nextKeyGroup || _sectionStart >= 0) throw new InvalidOperationException($"Key group {keyGroup} is out of order.");
-        _sectionStart = _position;
+        _sectionStart = Position;
     }
 
-    /// <summary>Writes the entries of state <paramref name="stateIndex"/> in the current key group.</summary>
+    /// <summary>Writes already serialized entries of state <paramref name="stateIndex"/> in the current key group.</summary>
     public void WriteRecord(int stateIndex, int entryCount, ReadOnlySpan<byte> keys, ReadOnlySpan<byte> values)
     {
-        Span<byte> head = stackalloc byte[12];
-        BinaryPrimitives.WriteInt32LittleEndian(head, stateIndex);
-        BinaryPrimitives.WriteInt32LittleEndian(head[4..], entryCount);
-        BinaryPrimitives.WriteInt32LittleEndian(head[8..], keys.Length);
-        Write(head);
-        Write(keys);
-        WriteInt32(values.Length);
-        Write(values);
+        WriteInt32(_buffer, stateIndex);
+        WriteInt32(_buffer, entryCount);
+        WriteInt32(_buffer, keys.Length);
+        _buffer.Write(keys);
+        WriteInt32(_buffer, values.Length);
+        _buffer.Write(values);
+    }
+
+    /// <summary>Serializes the entries of state <paramref name="stateIndex"/> in the current key group straight into the buffer.</summary>
+    public void WriteRecord<TKey, TValue>(int stateIndex, TKey[] keys, TValue[] values, Serializer serializer)
+    {
+        WriteInt32(_buffer, stateIndex);
+        WriteInt32(_buffer, keys.Length);
+        WriteLengthPrefixed(keys, serializer);
+        WriteLengthPrefixed(values, serializer);
     }
 
     /// <summary>Ends the current key group's section.</summary>
     public void EndKeyGroup()
     {
-        WriteInt32(KeyedStateSnapshotFormat.EndOfSection);
+        WriteInt32(_buffer, KeyedStateSnapshotFormat.EndOfSection);
         var index = _nextKeyGroup - _range.StartKeyGroup;
         _offsets[index] = _sectionStart;
-        _lengths[index] = _position - _sectionStart;
+        _lengths[index] = Position - _sectionStart;
         _sectionStart = -1;
         _nextKeyGroup++;
     }
 
-    /// <summary>Writes the offset index and the footer, and says what was written.</summary>
-    public KeyedStateSnapshotInfo Finish()
+    /// <summary>Writes the buffered bytes to the stream when there are at least <see cref="FlushThreshold"/> of them.</summary>
+    public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
+        _buffer.WrittenCount >= FlushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+
+    /// <summary>Writes the offset index and the footer, flushes everything to the stream, and says what was written.</summary>
+    public async Task<KeyedStateSnapshotInfo> FinishAsync(CancellationToken cancellationToken)
     {
         if (_nextKeyGroup != _range.EndKeyGroup + 1) throw new InvalidOperationException("Not every key group of the snapshot was written.");
-        var indexOffset = _position;
+        var indexOffset = Position;
         var count = _range.NumberOfKeyGroups;
-        var index = new byte[count * KeyedStateSnapshotFormat.IndexEntrySize];
+        var index = _buffer.GetSpan(count * KeyedStateSnapshotFormat.IndexEntrySize);
         for (var i = 0; i < count; i++)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(index.AsSpan(i * KeyedStateSnapshotFormat.IndexEntrySize), _offsets[i]);
-            BinaryPrimitives.WriteInt64LittleEndian(index.AsSpan(i * KeyedStateSnapshotFormat.IndexEntrySize + 8), _lengths[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(index[(i * KeyedStateSnapshotFormat.IndexEntrySize)..], _offsets[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(index[(i * KeyedStateSnapshotFormat.IndexEntrySize + 8)..], _lengths[i]);
         }
-        Write(index);
+        _buffer.Advance(count * KeyedStateSnapshotFormat.IndexEntrySize);
 
-        var totalLength = _position + KeyedStateSnapshotFormat.FooterSize;
-        Span<byte> footer = stackalloc byte[KeyedStateSnapshotFormat.FooterSize];
+        var totalLength = Position + KeyedStateSnapshotFormat.FooterSize;
+        var footer = _buffer.GetSpan(KeyedStateSnapshotFormat.FooterSize);
         BinaryPrimitives.WriteInt64LittleEndian(footer, indexOffset);
         BinaryPrimitives.WriteInt64LittleEndian(footer[8..], totalLength);
         BinaryPrimitives.WriteInt32LittleEndian(footer[16..], count);
         KeyedStateSnapshotFormat.FooterMagic.CopyTo(footer[20..]);
-        Write(footer);
-        _output.Flush();
-        return new KeyedStateSnapshotInfo(_range, _offsets, _lengths, _position);
+        _buffer.Advance(KeyedStateSnapshotFormat.FooterSize);
+        await FlushAsync(cancellationToken);
+        await _output.FlushAsync(cancellationToken);
+        return new KeyedStateSnapshotInfo(_range, _offsets, _lengths, _flushed);
     }
 
-    private void WriteInt32(int value)
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        Span<byte> bytes = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        Write(bytes);
+        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+        _flushed += _buffer.WrittenCount;
+        _buffer.ResetWrittenCount();
     }
 
-    private void Write(ReadOnlySpan<byte> bytes)
+    private void WriteLengthPrefixed<T>(T value, Serializer serializer)
     {
-        _output.Write(bytes);
-        _position += bytes.Length;
+        var lengthAt = _buffer.WrittenCount;
+        WriteInt32(_buffer, 0);
+        serializer.Serialize(value, _buffer);
+        var length = _buffer.WrittenCount - lengthAt - 4;
+        BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(_buffer.WrittenMemory).Span[lengthAt..], length);
     }
 
     private static void WriteInt32(ArrayBufferWriter<byte> buffer, int value)

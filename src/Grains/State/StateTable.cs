@@ -1,11 +1,10 @@
-using System.Buffers;
 using Orleans.Serialization;
 
 namespace OrleansFlow.State;
 
 /// <summary>
-/// The entries of one named keyed state in a <see cref="HeapKeyedStateBackend{TKey}"/>, organised per key group, with
-/// the type-independent operations the backend needs for snapshots, restores and <c>ApplyToAllKeys</c>.
+/// The entries of one named keyed state in a <see cref="HeapKeyedStateBackend{TKey}"/>, with the type-independent
+/// operations the backend needs for snapshots, restores and <c>ApplyToAllKeys</c>. Owner thread only.
 /// </summary>
 internal abstract class StateTable<TKey> where TKey : notnull
 {
@@ -32,23 +31,17 @@ internal abstract class StateTable<TKey> where TKey : notnull
     /// <summary>The stored value type, written into snapshots for information.</summary>
     public abstract string ValueTypeName { get; }
 
-    /// <summary>Groups the entries by key group for the <see cref="SerializeKeyGroup"/> calls that follow.</summary>
-    public abstract void BeginSnapshot();
+    /// <summary>Does what <see cref="Freeze"/> needs that can fail, so that a snapshot freezes every table or none.</summary>
+    public abstract void PrepareFreeze();
 
-    /// <summary>Drops what <see cref="BeginSnapshot"/> prepared.</summary>
-    public abstract void EndSnapshot();
-
-    /// <summary>
-    /// Serializes the keys and the values of key group index <paramref name="keyGroupIndex"/> into the buffers;
-    /// false (and nothing written) when it has no entries.
-    /// </summary>
-    public abstract bool SerializeKeyGroup(int keyGroupIndex, Serializer serializer, ArrayBufferWriter<byte> keys, ArrayBufferWriter<byte> values, out int entryCount);
+    /// <summary>The synchronous phase of a snapshot, independent of the number of entries: captures the state as it is now.</summary>
+    public abstract StateTableSnapshot Freeze();
 
     /// <summary>
     /// Deserializes <paramref name="chunks"/> now (throwing <see cref="InvalidDataException"/> on bad data, with no
     /// change) and returns the action that adds them to the table.
     /// </summary>
-    public abstract Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, int firstKeyGroup, Serializer serializer);
+    public abstract Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer);
 
     /// <summary>Appends every key with its key group index.</summary>
     public abstract void CollectKeys(List<(TKey Key, int KeyGroupIndex)> keys);

@@ -273,20 +273,25 @@ internal sealed partial class TaskGrain(
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
 
     /// <summary>
-    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase captures the
-    /// keyed state and the source offset, the barrier goes downstream at once, and the asynchronous phase writes the
-    /// state files and acknowledges while records keep flowing.
+    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase freezes the
+    /// keyed state copy-on-write (independent of its size) and records the source offset, the barrier goes downstream
+    /// at once, and the asynchronous phase writes the state files off this turn and acknowledges while records keep
+    /// flowing.
     /// </summary>
     private void TakeCheckpoint(CheckpointBarrier barrier, TimeSpan alignment)
     {
         var chain = _chain!;
         var syncStart = timeProvider.GetTimestamp();
-        var captured = chain.StatefulOperators.Select(op =>
+        var snapshots = new List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)>();
+        try
         {
-            var buffer = new MemoryStream();
-            var info = op.SnapshotState(buffer);
-            return (op.Uid, op.KeyGroups, Info: info, Bytes: buffer);
-        }).ToList();
+            foreach (var op in chain.StatefulOperators) snapshots.Add((op.Uid, op.KeyGroups, op.BeginSnapshot()));
+        }
+        catch
+        {
+            foreach (var captured in snapshots) captured.Snapshot.Dispose();
+            throw;
+        }
         var offsets = chain.Source is null || chain.SourceUid is null
             ? new Dictionary<string, long>()
             : new Dictionary<string, long> { [chain.SourceUid] = chain.Source.Offset };
@@ -298,11 +303,19 @@ internal sealed partial class TaskGrain(
             _state = TaskState.Paused; // stop with savepoint: nothing after the barrier
             FlushAll();
         }
-        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, barrier.Options, captured, offsets, sinks, alignment, sync);
+        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, barrier.Options, snapshots, offsets, sinks, alignment, sync);
     }
 
+    /// <summary>
+    /// The asynchronous phase: the sinks' pre-commits become durable, then each snapshot is serialized and written on
+    /// the thread pool (<see cref="StateFileWriter"/>) and disposed back on this grain's turn as soon as it is written,
+    /// or when anything fails, so its copy-on-write layers are merged in every outcome. The async duration covers
+    /// pre-commits, serialization and writes. A failed pre-commit fails the task (its sealed records are not durable,
+    /// so no later checkpoint may complete without them).
+    /// </summary>
     private async Task WriteAndAcknowledgeAsync(
-        TaskId task, int attempt, long checkpointId, CheckpointOptions target, List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.KeyedStateSnapshotInfo Info, MemoryStream Bytes)> captured,
+        TaskId task, int attempt, long checkpointId, CheckpointOptions target,
+        List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
         Dictionary<string, long> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
@@ -313,7 +326,7 @@ internal sealed partial class TaskGrain(
         }
         catch (Exception e)
         {
-            // The sealed records are not durable: no later checkpoint may complete without them, so the task fails.
+            foreach (var captured in snapshots) captured.Snapshot.Dispose();
             LogCheckpointFailed(e, task, checkpointId);
             await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not pre-commit its sink output for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
             if (_deployment?.Attempt == attempt) await FailAsync(e);
@@ -322,24 +335,31 @@ internal sealed partial class TaskGrain(
         try
         {
             var handles = new List<StateHandle>();
-            foreach (var (uid, keyGroups, info, bytes) in captured)
+            try
             {
-                var path = target.TargetFolder is { } folder
-                    ? StoragePaths.SnapshotFile(folder, uid, task.Subtask)
-                    : StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
-                var checksum = StateFileChecksum.Compute(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
-                bytes.Position = 0;
-                await storage.WriteAsync(path, bytes);
-                handles.Add(new StateHandle
+                foreach (var (uid, keyGroups, snapshot) in snapshots)
                 {
-                    OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = info.Offsets, KeyGroupLengths = info.Lengths,
-                    Size = info.TotalBytes, Checksum = checksum,
-                });
+                    var path = target.TargetFolder is { } folder
+                        ? StoragePaths.SnapshotFile(folder, uid, task.Subtask)
+                        : StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
+                    var file = await StateFileWriter.WriteAsync(storage, path, snapshot);
+                    snapshot.Dispose(); // back on the grain's turn: merge now, not after the acknowledgement
+                    handles.Add(new StateHandle
+                    {
+                        OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = file.Info.Offsets, KeyGroupLengths = file.Info.Lengths,
+                        Size = file.Info.TotalBytes, Checksum = file.Checksum,
+                    });
+                }
             }
+            finally
+            {
+                foreach (var captured in snapshots) captured.Snapshot.Dispose(); // idempotent: releases what a failure left
+            }
+            var asyncDuration = timeProvider.GetElapsedTime(asyncStart);
             await Coordinator.Acknowledge(new TaskCheckpointAck
             {
                 Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets, Committables = committables,
-                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = timeProvider.GetElapsedTime(asyncStart),
+                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = asyncDuration,
             });
         }
         catch (Exception e)

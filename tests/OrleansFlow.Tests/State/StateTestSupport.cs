@@ -23,6 +23,13 @@ internal static class StateTestSupport
     public static int KeyGroupOf<TKey>(TKey key, int maxParallelism = 128) where TKey : notnull =>
         KeyGroupAssignment.AssignToKeyGroup(key, maxParallelism);
 
+    /// <summary>Takes and writes a snapshot at once (begin, write, dispose), as a checkpoint does without records in between.</summary>
+    public static KeyedStateSnapshotInfo Snapshot<TKey>(this HeapKeyedStateBackend<TKey> backend, KeyGroupRange range, Stream output) where TKey : notnull
+    {
+        using var snapshot = backend.BeginSnapshot(range);
+        return snapshot.WriteToAsync(output).GetAwaiter().GetResult();
+    }
+
     public static byte[] SnapshotBytes<TKey>(HeapKeyedStateBackend<TKey> backend) where TKey : notnull =>
         SnapshotBytes(backend, backend.KeyGroupRange, out _);
 

@@ -38,6 +38,13 @@ internal static class StateFileChecksum
         return Format(crc.GetCurrentHashAsUInt64());
     }
 
+    /// <summary>The checksum of the content appended so far to <paramref name="crc"/> (for content checksummed while it is written).</summary>
+    public static string Of(Crc64 crc)
+    {
+        ArgumentNullException.ThrowIfNull(crc);
+        return Format(crc.GetCurrentHashAsUInt64());
+    }
+
     /// <summary>Whether <paramref name="checksum"/> names an algorithm this version can compute.</summary>
     public static bool IsSupported(string checksum) => checksum.StartsWith(Crc64Prefix, StringComparison.Ordinal);
 

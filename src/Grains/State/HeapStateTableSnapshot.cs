@@ -1,0 +1,88 @@
+using Orleans.Serialization;
+
+namespace OrleansFlow.State;
+
+/// <summary>
+/// A <see cref="StateTableSnapshot"/> of a <see cref="HeapStateTable{TKey, TValue}"/>: a frozen
+/// <see cref="StateMapSnapshot{TKey, TValue}"/>, grouped by key group off the owner thread into exact-size key and value
+/// arrays (the references only: about 2 × 8 bytes per entry for reference types), each dropped once written.
+/// </summary>
+internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot where TKey : notnull
+{
+    private const int CancellationCheckInterval = 1 << 16;
+    private readonly CopyOnWriteStateMap<TKey, TValue> _map;
+    private readonly StateMapSnapshot<TKey, TValue> _view;
+    private readonly Func<TKey, int> _keyGroupIndexOf;
+    private readonly int _keyGroupCount;
+    private readonly string _name;
+    private TKey[]?[] _keys = [];
+    private TValue[]?[] _values = [];
+
+    /// <summary>Wraps <paramref name="view"/>, frozen from <paramref name="map"/>; keys map to key group indexes in [0, <paramref name="keyGroupCount"/>).</summary>
+    public HeapStateTableSnapshot(CopyOnWriteStateMap<TKey, TValue> map, StateMapSnapshot<TKey, TValue> view, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name)
+    {
+        _map = map;
+        _view = view;
+        _keyGroupIndexOf = keyGroupIndexOf;
+        _keyGroupCount = keyGroupCount;
+        _name = name;
+    }
+
+    /// <inheritdoc />
+    public override void GroupByKeyGroup(int firstIndex, int count, CancellationToken cancellationToken)
+    {
+        var sizes = new int[count];
+        var seen = 0;
+        foreach (var entry in _view.VisibleEntries())
+        {
+            if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
+            var relative = IndexOf(entry.Key) - firstIndex;
+            if ((uint)relative < (uint)count) sizes[relative]++;
+        }
+
+        _keys = new TKey[]?[count];
+        _values = new TValue[]?[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (sizes[i] == 0) continue;
+            _keys[i] = new TKey[sizes[i]];
+            _values[i] = new TValue[sizes[i]];
+        }
+        var filled = new int[count];
+        foreach (var entry in _view.VisibleEntries())
+        {
+            if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
+            var relative = IndexOf(entry.Key) - firstIndex;
+            if ((uint)relative >= (uint)count) continue;
+            var position = filled[relative]++;
+            _keys[relative]![position] = entry.Key;
+            _values[relative]![position] = entry.Value;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool WriteKeyGroup(int relativeIndex, int stateIndex, KeyedStateSnapshotWriter writer, Serializer serializer)
+    {
+        if (_keys[relativeIndex] is not { } keys) return false;
+        writer.WriteRecord(stateIndex, keys, _values[relativeIndex]!, serializer);
+        _keys[relativeIndex] = null;
+        _values[relativeIndex] = null;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override void Release()
+    {
+        _keys = [];
+        _values = [];
+        _map.Release(_view);
+    }
+
+    private int IndexOf(TKey key)
+    {
+        var index = _keyGroupIndexOf(key);
+        if ((uint)index >= (uint)_keyGroupCount)
+            throw new InvalidOperationException($"State '{_name}' holds key '{key}' whose key group is not this subtask's: the key selector is not deterministic.");
+        return index;
+    }
+}
