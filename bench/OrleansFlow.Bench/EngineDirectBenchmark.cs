@@ -36,7 +36,7 @@ public sealed class EngineDirectBenchmark : IBenchmark
             new KeyGroupChannelSelector<KeyedSumEvent, long>(e => e.Key, maxParallelism, 1),
             [new ChannelSender(target, new TaskId("bench", 1, 0), 1, 0, 0, 4)], 4096);
         var keys = options.Keys;
-        var reader = new GeneratorSource<KeyedSumEvent>(options.Events, i => new KeyedSumEvent(i % keys, i)).CreateReader(0, 1, TimeProvider.System);
+        var reader = new GeneratorSource<KeyedSumEvent>(options.Events, i => new KeyedSumEvent(i % keys, i)).CreateReader(SourceSplitAssignment.SplitsOf(GeneratorSource<KeyedSumEvent>.DefaultSplits, 1, 0), TimeProvider.System);
 
         var watch = Stopwatch.StartNew();
         while (reader.Poll(writer, 4096) != SourceReaderStatus.EndOfInput) { }

@@ -12,16 +12,17 @@ public enum SourceReaderStatus
 }
 
 /// <summary>
-/// Reads one split of a source. Called on the task's processing thread only: <see cref="Seek"/> before the first
-/// <see cref="Poll"/> when restoring, then <see cref="Poll"/> repeatedly. <see cref="Offset"/> is read between polls.
+/// Reads the splits it was created for. Called on the task's processing thread only: <see cref="Seek"/> for each
+/// restored split before the first <see cref="Poll"/>, then <see cref="Poll"/> repeatedly. <see cref="GetOffset"/> is
+/// read between polls.
 /// </summary>
 public interface ISourceReader<T>
 {
-    /// <summary>The position of the next record; what a checkpoint stores.</summary>
-    long Offset { get; }
+    /// <summary>The position of the next record of <paramref name="split"/> (one of its splits); what a checkpoint stores.</summary>
+    long GetOffset(int split);
 
-    /// <summary>Moves to <paramref name="offset"/> (a value <see cref="Offset"/> returned before).</summary>
-    void Seek(long offset);
+    /// <summary>Moves <paramref name="split"/> to <paramref name="offset"/> (a value <see cref="GetOffset"/> returned before).</summary>
+    void Seek(int split, long offset);
 
     /// <summary>Emits at most <paramref name="maxRecords"/> records into <paramref name="output"/>.</summary>
     SourceReaderStatus Poll(ICollector<T> output, int maxRecords);

@@ -16,8 +16,8 @@ public sealed record TaskCheckpointAck
     /// <summary>The task's state files.</summary>
     [Id(2)] public IReadOnlyList<StateHandle> State { get; init; } = [];
 
-    /// <summary>A source's split offsets by operator uid (the position to seek to on restore).</summary>
-    [Id(3)] public IReadOnlyDictionary<string, long> SourceOffsets { get; init; } = new Dictionary<string, long>();
+    /// <summary>A source's offset per split, by operator uid (the positions to seek to on restore).</summary>
+    [Id(3)] public IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> SourceOffsets { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, long>>();
 
     /// <summary>Time spent blocked on inputs that already delivered the barrier.</summary>
     [Id(4)] public TimeSpan AlignmentDuration { get; init; }

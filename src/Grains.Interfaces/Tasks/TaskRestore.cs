@@ -2,7 +2,7 @@ using OrleansFlow.Api;
 
 namespace OrleansFlow.Tasks;
 
-/// <summary>What a task restores when it is deployed from a checkpoint: the state files that hold its key groups and its source offset.</summary>
+/// <summary>What a task restores when it is deployed from a checkpoint: the state files that hold its key groups and its source's split offsets.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansFlow.TaskRestore")]
 public sealed record TaskRestore
 {
@@ -13,7 +13,7 @@ public sealed record TaskRestore
     [Id(1)] public IReadOnlyList<TaskRestoreFile> Files { get; init; } = [];
 
     /// <summary>The source offset to seek to, by source operator uid.</summary>
-    [Id(2)] public IReadOnlyDictionary<string, long> SourceOffsets { get; init; } = new Dictionary<string, long>();
+    [Id(2)] public IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> SourceOffsets { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, long>>();
 
     /// <summary>
     /// The sink transactions of the checkpoint that this task commits (again) before it starts, by sink operator uid:

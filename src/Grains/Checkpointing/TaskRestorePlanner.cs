@@ -7,7 +7,7 @@ namespace OrleansFlow.Checkpointing;
 /// <summary>
 /// What each task of a job graph restores from a checkpoint (pure): for every keyed operator of its chain, the state
 /// files whose key groups overlap the task's own range (so a task reads exactly its key groups, at any parallelism);
-/// for its source, the offset its subtask recorded; for its exactly-once sinks, the transactions of the old subtasks
+/// for its source, every split's offset (the task seeks those of the splits it reads at the new parallelism); for its exactly-once sinks, the transactions of the old subtasks
 /// <c>s</c> with <c>s % parallelism == subtask</c> (each has exactly one new owner, at any parallelism).
 /// </summary>
 internal static class TaskRestorePlanner
@@ -23,9 +23,10 @@ internal static class TaskRestorePlanner
                 .Where(s => !s.KeyGroups.Intersect(range).IsEmpty)
                 .Select(s => new TaskRestoreFile(o.Uid, plan.PathOf(s), s.KeyGroups)))
             .ToList();
-        var offsets = plan.Metadata.SourceOffsets
-            .Where(o => uids.Contains(o.OperatorUid) && o.Subtask == task.Subtask)
-            .ToDictionary(o => o.OperatorUid, o => o.Offset, StringComparer.Ordinal);
+        var offsets = plan.Metadata.SourceOffsets // every split's offset: the task seeks the splits it reads at its parallelism
+            .Where(o => uids.Contains(o.OperatorUid))
+            .GroupBy(o => o.OperatorUid, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.ToDictionary(o => o.Split, o => o.Offset), StringComparer.Ordinal);
         var committables = plan.Metadata.Committables
             .Where(c => uids.Contains(c.OperatorUid) && c.Subtask % vertex.Parallelism == task.Subtask)
             .GroupBy(c => c.OperatorUid, StringComparer.Ordinal)

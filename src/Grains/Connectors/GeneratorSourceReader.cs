@@ -2,58 +2,108 @@ using OrleansFlow.Api;
 
 namespace OrleansFlow.Connectors;
 
-/// <summary>Reads one stride split of a <see cref="GeneratorSource{T}"/>.</summary>
-internal sealed class GeneratorSourceReader<T>(
-    long count, Func<long, T> generator, int split, int splits, double eventsPerSecond, TimeProvider timeProvider) : ISourceReader<T>
+/// <summary>
+/// Reads some stride splits of a <see cref="GeneratorSource{T}"/>, taking turns between them: each poll emits up to an
+/// equal share from every split that has events left.
+/// </summary>
+internal sealed class GeneratorSourceReader<T> : ISourceReader<T>
 {
-    private long _offset;
-    private long _rateStartOffset;
+    private readonly long _count;
+    private readonly Func<long, T> _generator;
+    private readonly int[] _splits;
+    private readonly long[] _offsets;
+    private readonly int _splitCount;
+    private readonly double _eventsPerSecond;
+    private readonly TimeProvider _timeProvider;
+    private long _emitted;
+    private long _rateStartEmitted;
     private long _rateStartTimestamp = -1;
 
-    /// <summary>The number of events this split emitted; the next event is <c>split + offset * splits</c>.</summary>
-    public long Offset => _offset;
+    public GeneratorSourceReader(long count, Func<long, T> generator, IReadOnlyList<int> splits, int splitCount, double eventsPerSecond, TimeProvider timeProvider)
+    {
+        foreach (var split in splits)
+        {
+            if ((uint)split >= (uint)splitCount) throw new ArgumentOutOfRangeException(nameof(splits), split, $"Split must be in [0, {splitCount}).");
+        }
+        _count = count;
+        _generator = generator;
+        _splits = [.. splits];
+        _offsets = new long[_splits.Length];
+        _splitCount = splitCount;
+        _eventsPerSecond = eventsPerSecond;
+        _timeProvider = timeProvider;
+    }
 
-    /// <summary>The number of events in this split (long.MaxValue when unbounded).</summary>
-    public long SplitSize => count <= 0 ? long.MaxValue : count <= split ? 0 : (count - split + splits - 1) / splits;
+    public long GetOffset(int split) => _offsets[IndexOf(split)];
 
-    public void Seek(long offset)
+    public void Seek(int split, long offset)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        _offset = offset;
+        _offsets[IndexOf(split)] = offset;
         _rateStartTimestamp = -1;
     }
 
+    /// <summary>The number of events in split <paramref name="split"/> (long.MaxValue when unbounded).</summary>
+    public long SplitSize(int split) => _count <= 0 ? long.MaxValue : _count <= split ? 0 : (_count - split + _splitCount - 1) / _splitCount;
+
     public SourceReaderStatus Poll(ICollector<T> output, int maxRecords)
     {
-        var remaining = SplitSize - _offset;
-        if (remaining <= 0) return SourceReaderStatus.EndOfInput;
-        var n = (int)Math.Min(maxRecords, remaining);
-        if (eventsPerSecond > 0)
+        var budget = (long)maxRecords;
+        if (_eventsPerSecond > 0)
         {
-            n = (int)Math.Min(n, AllowedByRate());
-            if (n <= 0) return SourceReaderStatus.NothingAvailable;
+            budget = Math.Min(budget, AllowedByRate());
+            if (budget <= 0) return Ended() ? SourceReaderStatus.EndOfInput : SourceReaderStatus.NothingAvailable;
         }
+        var open = 0;
+        for (var i = 0; i < _splits.Length; i++)
+        {
+            if (_offsets[i] < SplitSize(_splits[i])) open++;
+        }
+        if (open == 0) return SourceReaderStatus.EndOfInput;
+        var share = Math.Max(1, budget / open);
+        for (var i = 0; i < _splits.Length && budget > 0; i++)
+        {
+            var split = _splits[i];
+            var n = Math.Min(Math.Min(share, budget), SplitSize(split) - _offsets[i]);
+            if (n <= 0) continue;
+            var index = split + _offsets[i] * _splitCount;
+            for (var k = 0; k < n; k++)
+            {
+                output.Collect(_generator(index));
+                index += _splitCount;
+            }
+            _offsets[i] += n;
+            budget -= n;
+            _emitted += n;
+        }
+        return Ended() ? SourceReaderStatus.EndOfInput : SourceReaderStatus.MoreAvailable;
+    }
 
-        var index = split + _offset * splits;
-        for (var i = 0; i < n; i++)
+    private bool Ended()
+    {
+        for (var i = 0; i < _splits.Length; i++)
         {
-            output.Collect(generator(index));
-            index += splits;
+            if (_offsets[i] < SplitSize(_splits[i])) return false;
         }
-        _offset += n;
-        return _offset >= SplitSize ? SourceReaderStatus.EndOfInput : SourceReaderStatus.MoreAvailable;
+        return true;
+    }
+
+    private int IndexOf(int split)
+    {
+        var index = Array.IndexOf(_splits, split);
+        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(split), split, "This reader does not read that split.");
     }
 
     private long AllowedByRate()
     {
-        var now = timeProvider.GetTimestamp();
+        var now = _timeProvider.GetTimestamp();
         if (_rateStartTimestamp < 0)
         {
             _rateStartTimestamp = now;
-            _rateStartOffset = _offset;
+            _rateStartEmitted = _emitted;
         }
-        var elapsed = timeProvider.GetElapsedTime(_rateStartTimestamp, now).TotalSeconds;
-        var due = (long)(elapsed * eventsPerSecond) + 1;
-        return due - (_offset - _rateStartOffset);
+        var elapsed = _timeProvider.GetElapsedTime(_rateStartTimestamp, now).TotalSeconds;
+        var due = (long)(elapsed * _eventsPerSecond) + 1;
+        return due - (_emitted - _rateStartEmitted);
     }
 }

@@ -7,10 +7,14 @@ internal interface ISourceDriver
 {
     bool IsBounded { get; }
 
-    long Offset { get; }
+    /// <summary>The splits this task reads.</summary>
+    IReadOnlyList<int> Splits { get; }
 
-    /// <summary>Moves the reader to a checkpointed offset (before the first poll).</summary>
-    void Seek(long offset);
+    /// <summary>The offset of every split this task reads (what a checkpoint records).</summary>
+    IReadOnlyDictionary<int, long> Offsets { get; }
+
+    /// <summary>Moves the reader's splits to checkpointed offsets (before the first poll); offsets of other splits are ignored.</summary>
+    void Seek(IReadOnlyDictionary<int, long> offsets);
 
     /// <summary>Reads at most <paramref name="maxRecords"/> records into the chain.</summary>
     SourceReaderStatus Poll(int maxRecords);

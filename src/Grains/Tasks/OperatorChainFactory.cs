@@ -39,8 +39,9 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
 
     public object VisitSource<T>(SourceTransformation<T> t, object? output)
     {
-        var reader = t.Source.CreateReader(_env.Task.Subtask, _env.Vertex.Parallelism, _env.TimeProvider);
-        _source = new SourceDriver<T>(reader, t.Source.IsBounded, Output<T>(output));
+        var splits = SourceSplitAssignment.SplitsOf(t.Source.SplitCount, _env.Vertex.Parallelism, _env.Task.Subtask);
+        var reader = t.Source.CreateReader(splits, _env.TimeProvider);
+        _source = new SourceDriver<T>(reader, splits, t.Source.IsBounded, Output<T>(output));
         _sourceUid = t.Uid;
         return _source;
     }

@@ -96,8 +96,8 @@ internal sealed partial class TaskGrain(
                 op.RestoreState(stream);
             }
         }
-        if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offset))
-            chain.Source.Seek(offset);
+        if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offsets))
+            chain.Source.Seek(offsets);
         LogRestored(Id, restore.CheckpointId);
     }
 
@@ -293,8 +293,8 @@ internal sealed partial class TaskGrain(
             throw;
         }
         var offsets = chain.Source is null || chain.SourceUid is null
-            ? new Dictionary<string, long>()
-            : new Dictionary<string, long> { [chain.SourceUid] = chain.Source.Offset };
+            ? new Dictionary<string, IReadOnlyDictionary<int, long>>()
+            : new Dictionary<string, IReadOnlyDictionary<int, long>> { [chain.SourceUid] = chain.Source.Offsets };
         var sinks = chain.TransactionalSinks.Select(s => (s.Uid, Committables: s.SnapshotAsync(barrier.CheckpointId))).ToList();
         var sync = timeProvider.GetElapsedTime(syncStart);
         foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
@@ -316,7 +316,7 @@ internal sealed partial class TaskGrain(
     private async Task WriteAndAcknowledgeAsync(
         TaskId task, int attempt, long checkpointId, CheckpointOptions target,
         List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
-        Dictionary<string, long> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
+        Dictionary<string, IReadOnlyDictionary<int, long>> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
         var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);

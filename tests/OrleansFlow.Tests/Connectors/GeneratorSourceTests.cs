@@ -8,47 +8,47 @@ public sealed class GeneratorSourceTests
 {
     private const int Chunk = 7;
 
+    private static ISourceReader<T> Reader<T>(GeneratorSource<T> source, int parallelism, int subtask, TimeProvider? time = null) =>
+        source.CreateReader(SourceSplitAssignment.SplitsOf(source.SplitCount, parallelism, subtask), time ?? TimeProvider.System);
+
     [Theory]
     [InlineData(0L)]
     [InlineData(-3L)]
     public void IsBounded_WhenCountNotPositive_IsUnbounded(long count)
     {
-        var source = new GeneratorSource<long>(count, i => i);
+        var source = new GeneratorSource<long>(count, i => i, splits: 2);
         Assert.False(source.IsBounded);
 
-        var reader = source.CreateReader(0, 2, TimeProvider.System);
+        var reader = source.CreateReader([0], TimeProvider.System);
         var output = new ListCollector<long>();
         for (var i = 0; i < 10; i++)
             Assert.Equal(SourceReaderStatus.MoreAvailable, reader.Poll(output, Chunk));
         Assert.Equal(Enumerable.Range(0, 70).Select(i => 2L * i), output.Records); // split 0 of 2: 0, 2, 4, ...
-        Assert.Equal(70, reader.Offset);
+        Assert.Equal(70, reader.GetOffset(0));
     }
 
     [Theory]
-    [InlineData(10L, 3)]
-    [InlineData(1000L, 4)]
-    [InlineData(2L, 4)]
-    [InlineData(1L, 1)]
-    [InlineData(7L, 1)]
-    [InlineData(13L, 13)]
-    public void Poll_WhenAllSplitsReadToEnd_EmitEveryEventExactlyOnce(long count, int splits)
+    [InlineData(10L, 3, 3)]
+    [InlineData(1000L, 4, 4)]
+    [InlineData(1000L, 128, 3)]
+    [InlineData(2L, 4, 4)]
+    [InlineData(1L, 1, 1)]
+    [InlineData(13L, 13, 13)]
+    [InlineData(500L, 8, 12)] // more subtasks than splits: some read nothing
+    public void Poll_WhenEverySubtaskReadsToEnd_EmitsEveryEventExactlyOnce(long count, int splits, int parallelism)
     {
-        var source = new GeneratorSource<long>(count, i => i);
+        var source = new GeneratorSource<long>(count, i => i, splits: splits);
         Assert.True(source.IsBounded);
 
         var all = new List<long>();
-        for (var s = 0; s < splits; s++)
+        for (var s = 0; s < parallelism; s++)
         {
-            var reader = source.CreateReader(s, splits, TimeProvider.System);
+            var reader = Reader(source, parallelism, s);
             var emitted = ReadToEnd(reader);
+            var mine = SourceSplitAssignment.SplitsOf(splits, parallelism, s);
+            Assert.All(emitted, e => Assert.Contains((int)(e % splits), mine)); // split j emits j, j + n, j + 2n, ...
+            foreach (var split in mine) Assert.Equal(emitted.Count(e => e % splits == split), reader.GetOffset(split));
 
-            // Split s emits s, s + S, s + 2S, ...
-            var expected = new List<long>();
-            for (var i = (long)s; i < count; i += splits) expected.Add(i);
-            Assert.Equal(expected, emitted);
-            Assert.Equal(expected.Count, reader.Offset);
-
-            // Once ended, it stays ended and emits nothing.
             var after = new ListCollector<long>();
             Assert.Equal(SourceReaderStatus.EndOfInput, reader.Poll(after, Chunk));
             Assert.Empty(after.Records);
@@ -58,18 +58,29 @@ public sealed class GeneratorSourceTests
         Assert.Equal(Enumerable.Range(0, (int)count).Select(i => (long)i), all.Order());
     }
 
+    [Theory]
+    [InlineData(10, 1)]
+    [InlineData(10, 3)]
+    [InlineData(128, 8)]
+    [InlineData(4, 9)]
+    public void SplitsOf_WhenAllSubtasksAsked_EverySplitHasExactlyOneContiguousOwner(int splits, int parallelism)
+    {
+        var owned = Enumerable.Range(0, parallelism).SelectMany(s => SourceSplitAssignment.SplitsOf(splits, parallelism, s)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, splits), owned);
+    }
+
     [Fact]
     public void Poll_WhenGeneratorMapsIndex_EmitsGeneratedValues()
     {
-        var source = new GeneratorSource<string>(5, i => $"e{i}");
-        var reader = source.CreateReader(1, 2, TimeProvider.System);
-        Assert.Equal(["e1", "e3"], ReadToEnd(reader));
+        var source = new GeneratorSource<string>(5, i => $"e{i}", splits: 2);
+        Assert.Equal(["e1", "e3"], ReadToEnd(source.CreateReader([1], TimeProvider.System)));
     }
 
     [Fact]
     public void Poll_WhenLastChunkReachesEnd_ReturnsEndOfInputWithTheRecords()
     {
-        var reader = new GeneratorSource<long>(7, i => i).CreateReader(0, 1, TimeProvider.System);
+        var reader = new GeneratorSource<long>(7, i => i, splits: 1).CreateReader([0], TimeProvider.System);
         var output = new ListCollector<long>();
         Assert.Equal(SourceReaderStatus.MoreAvailable, reader.Poll(output, 5));
         Assert.Equal(SourceReaderStatus.EndOfInput, reader.Poll(output, 5));
@@ -77,69 +88,71 @@ public sealed class GeneratorSourceTests
     }
 
     [Theory]
-    [InlineData(10L, 3, 0, 2)]
-    [InlineData(1000L, 4, 3, 100)]
-    [InlineData(1000L, 4, 1, 0)]
-    [InlineData(1000L, 4, 2, 250)]
-    [InlineData(100L, 1, 0, 37)]
-    public void Seek_WhenFreshReaderSeeksToAnotherReadersOffset_EmitsTheRemainingSuffix(long count, int splits, int split, int readFirst)
+    [InlineData(4, 2)]
+    [InlineData(2, 8)]
+    [InlineData(8, 3)]
+    [InlineData(3, 3)]
+    public void Seek_WhenOffsetsOfOneParallelismAreRestoredAtAnother_EveryEventIsEmittedExactlyOnce(int before, int after)
     {
+        const long count = 20_000;
         var source = new GeneratorSource<long>(count, i => i);
-        var first = source.CreateReader(split, splits, TimeProvider.System);
-        var prefix = new ListCollector<long>();
-        while (prefix.Records.Count < readFirst)
-            first.Poll(prefix, Math.Min(Chunk, readFirst - prefix.Records.Count));
-        var offset = first.Offset;
-        Assert.Equal(readFirst, offset);
+        var emitted = new List<long>();
+        var offsets = new Dictionary<int, long>();
+        for (var s = 0; s < before; s++)
+        {
+            var reader = Reader(source, before, s);
+            var output = new ListCollector<long>();
+            for (var polls = 0; polls < 3 + s; polls++) reader.Poll(output, 500);
+            emitted.AddRange(output.Records);
+            foreach (var split in SourceSplitAssignment.SplitsOf(source.SplitCount, before, s)) offsets[split] = reader.GetOffset(split);
+        }
 
-        var rest = ReadToEnd(first);
+        for (var s = 0; s < after; s++)
+        {
+            var reader = Reader(source, after, s);
+            foreach (var split in SourceSplitAssignment.SplitsOf(source.SplitCount, after, s)) reader.Seek(split, offsets[split]);
+            emitted.AddRange(ReadToEnd(reader));
+        }
 
-        var restored = source.CreateReader(split, splits, TimeProvider.System);
-        restored.Seek(offset);
-        Assert.Equal(offset, restored.Offset);
-        var resumed = ReadToEnd(restored);
-
-        Assert.Equal(rest, resumed);
-        Assert.Equal(Enumerable.Range(0, (int)count).Where(i => i % splits == split).Select(i => (long)i), prefix.Records.Concat(resumed));
+        Assert.Equal(Enumerable.Range(0, (int)count).Select(i => (long)i), emitted.Order());
     }
 
     [Fact]
     public void Seek_WhenOffsetAtEndOfSplit_ReturnsEndOfInputAtOnce()
     {
-        var reader = new GeneratorSource<long>(10, i => i).CreateReader(0, 3, TimeProvider.System);
-        reader.Seek(4);
+        var reader = new GeneratorSource<long>(10, i => i, splits: 3).CreateReader([0], TimeProvider.System);
+        reader.Seek(0, 4);
         var output = new ListCollector<long>();
         Assert.Equal(SourceReaderStatus.EndOfInput, reader.Poll(output, Chunk));
         Assert.Empty(output.Records);
     }
 
     [Fact]
-    public void Seek_WhenNegative_Throws()
+    public void Seek_WhenNegativeOrSplitNotRead_Throws()
     {
-        var reader = new GeneratorSource<long>(10, i => i).CreateReader(0, 1, TimeProvider.System);
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.Seek(-1));
+        var reader = new GeneratorSource<long>(10, i => i, splits: 4).CreateReader([0, 1], TimeProvider.System);
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.Seek(0, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.Seek(2, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GeneratorSource<long>(10, i => i, splits: 4).CreateReader([4], TimeProvider.System));
     }
 
     [Fact]
     public void Poll_WhenRateLimited_EmitsAtMostTheBudgetOfElapsedTime()
     {
         var time = new FakeTimeProvider();
-        var reader = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000).CreateReader(0, 1, time);
+        var reader = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000, splits: 1).CreateReader([0], time);
         var output = new ListCollector<long>();
 
-        // t = 0: at most about one record.
-        var status = reader.Poll(output, 10_000);
+        var status = reader.Poll(output, 10_000); // t = 0: at most about one record
         Assert.InRange(output.Records.Count, 0, 1);
         if (output.Records.Count == 0) Assert.Equal(SourceReaderStatus.NothingAvailable, status);
         var atStart = output.Records.Count;
 
-        // t = 1 s: about 1000 more.
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1)); // t = 1 s: about 1000 more
         reader.Poll(output, 10_000);
         Assert.InRange(output.Records.Count - atStart, 900, 1100);
 
-        // The budget is used up until time advances again.
-        var before = output.Records.Count;
+        var before = output.Records.Count; // the budget is used up until time advances again
         Assert.Equal(SourceReaderStatus.NothingAvailable, reader.Poll(output, 10_000));
         Assert.Equal(before, output.Records.Count);
 
@@ -150,11 +163,11 @@ public sealed class GeneratorSourceTests
     }
 
     [Fact]
-    public void Poll_WhenRateLimitedOverSeveralSplits_SharesTheRateBetweenThem()
+    public void Poll_WhenRateLimitedOverSeveralSubtasks_SharesTheRateByTheirSplits()
     {
         var time = new FakeTimeProvider();
-        var source = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000);
-        var readers = Enumerable.Range(0, 4).Select(s => source.CreateReader(s, 4, time)).ToArray();
+        var source = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000, splits: 8);
+        var readers = Enumerable.Range(0, 4).Select(s => Reader(source, 4, s, time)).ToArray();
         var outputs = readers.Select(_ => new ListCollector<long>()).ToArray();
         for (var s = 0; s < 4; s++) readers[s].Poll(outputs[s], 10_000);
 
@@ -169,7 +182,7 @@ public sealed class GeneratorSourceTests
     public void Poll_WhenRateLimitedAndMaxRecordsSmaller_EmitsAtMostMaxRecords()
     {
         var time = new FakeTimeProvider();
-        var reader = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000).CreateReader(0, 1, time);
+        var reader = new GeneratorSource<long>(0, i => i, eventsPerSecond: 1000, splits: 1).CreateReader([0], time);
         var output = new ListCollector<long>();
         reader.Poll(output, 10_000);
         time.Advance(TimeSpan.FromSeconds(1));

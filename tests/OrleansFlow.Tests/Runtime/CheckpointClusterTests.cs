@@ -1,3 +1,4 @@
+using OrleansFlow.Connectors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -42,9 +43,11 @@ public sealed class CheckpointClusterTests : TwoSiloClusterTest
         Assert.InRange(retained.Count, 1, 2); // retained = 2; older ones were deleted (the newest may be cancelled midway)
 
         // The keyed state in the checkpoint is exactly the events before the recorded source offsets: no more, no less.
-        var offsets = plan.Metadata.SourceOffsets.Where(o => o.OperatorUid == "source").ToDictionary(o => o.Subtask, o => o.Offset);
-        Assert.Equal(parallelism, offsets.Count);
-        var expected = offsets.Sum(kv => kv.Value * kv.Key + parallelism * (kv.Value * (kv.Value - 1) / 2));
+        // Split j emits j, j + n, j + 2n, … (n = 128 splits); its offset o covers events j + k·n for k < o.
+        var offsets = plan.Metadata.SourceOffsets.Where(o => o.OperatorUid == "source").ToDictionary(o => o.Split, o => o.Offset);
+        Assert.Equal(GeneratorSource<long>.DefaultSplits, offsets.Count);
+        const long n = GeneratorSource<long>.DefaultSplits;
+        var expected = offsets.Sum(kv => kv.Value * kv.Key + n * (kv.Value * (kv.Value - 1) / 2));
         var sumOperator = plan.Metadata.Operators.Single(o => o.Uid == "sum");
         Assert.Equal(128, sumOperator.States.Sum(s => s.KeyGroups.NumberOfKeyGroups));
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();

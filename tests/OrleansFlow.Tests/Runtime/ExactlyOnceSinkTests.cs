@@ -1,3 +1,4 @@
+using OrleansFlow.Connectors;
 using OrleansFlow.BuiltIn;
 using OrleansFlow.Checkpointing;
 using OrleansFlow.Jobs;
@@ -42,10 +43,11 @@ public sealed class ExactlyOnceSinkTests : TwoSiloClusterTest
 
         Assert.NotEmpty(visible); // committed while the unbounded job runs
         Assert.Equal(visible.Count, visible.Distinct().Count());
-        foreach (var split in visible.GroupBy(v => v % 2)) // the generator's subtask s reads events s, s+2, s+4, …
+        const long n = GeneratorSource<long>.DefaultSplits;
+        foreach (var split in visible.GroupBy(v => v % n)) // the generator's split j emits events j, j+n, j+2n, …
         {
             var values = split.Order().ToList();
-            Assert.Equal(Enumerable.Range(0, values.Count).Select(i => split.Key + 2L * i), values); // no gap: exactly what a checkpoint covers
+            Assert.Equal(Enumerable.Range(0, values.Count).Select(i => split.Key + n * i), values); // no gap: exactly what a checkpoint covers
         }
         Directory.Delete(output, recursive: true);
     }

@@ -16,13 +16,15 @@ public sealed class IdleJob : IStreamJob
     {
         public bool IsBounded => false;
 
-        public ISourceReader<long> CreateReader(int subtaskIndex, int parallelism, TimeProvider timeProvider) => new Reader();
+        public int SplitCount => 4;
+
+        public ISourceReader<long> CreateReader(IReadOnlyList<int> splits, TimeProvider timeProvider) => new Reader();
 
         private sealed class Reader : ISourceReader<long>
         {
-            public long Offset => 0;
+            public long GetOffset(int split) => 0;
 
-            public void Seek(long offset) { }
+            public void Seek(int split, long offset) { }
 
             public SourceReaderStatus Poll(ICollector<long> output, int maxRecords) => SourceReaderStatus.NothingAvailable;
         }

@@ -20,7 +20,7 @@ namespace OrleansFlow.Checkpointing;
 internal sealed record CheckpointMetadata
 {
     /// <summary>The format version this version of OrleansFlow writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2; // 2: source offsets per split (rescalable), sink transactions
 
     /// <summary>The largest max parallelism (Flink's bound).</summary>
     public const int MaxMaxParallelism = 32768;
@@ -110,10 +110,10 @@ internal sealed record CheckpointMetadata
                     Checksum = handle.Checksum,
                 });
             }
-            foreach (var (uid, offset) in ack.SourceOffsets)
+            foreach (var (uid, splits) in ack.SourceOffsets)
             {
                 NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
-                offsets.Add(new SourceOffsetMetadata(uid, ack.Task.Subtask, offset));
+                offsets.AddRange(splits.Select(s => new SourceOffsetMetadata(uid, s.Key, s.Value)));
             }
             foreach (var (uid, list) in ack.Committables)
             {
@@ -139,7 +139,7 @@ internal sealed record CheckpointMetadata
                     ? s.OrderBy(f => f.Subtask).ThenBy(f => f.KeyGroups.StartKeyGroup).ThenBy(f => f.RelativePath, StringComparer.Ordinal).ToArray()
                     : [],
             }).ToArray(),
-            SourceOffsets = offsets.OrderBy(o => o.OperatorUid, StringComparer.Ordinal).ThenBy(o => o.Subtask).ToArray(),
+            SourceOffsets = offsets.OrderBy(o => o.OperatorUid, StringComparer.Ordinal).ThenBy(o => o.Split).ToArray(),
             Committables = committables.OrderBy(c => c.OperatorUid, StringComparer.Ordinal).ThenBy(c => c.Subtask).ThenBy(c => c.CheckpointId).ToArray(),
         };
         var problems = metadata.FindProblems();
@@ -245,7 +245,7 @@ internal sealed record CheckpointMetadata
         foreach (var offset in SourceOffsets)
         {
             if (offset is null || string.IsNullOrEmpty(offset.OperatorUid)) problems.Add("a source offset has no operator uid");
-            else if (offset.Subtask < 0) problems.Add($"source offset of '{offset.OperatorUid}' has negative subtask {offset.Subtask}");
+            else if (offset.Split < 0) problems.Add($"source offset of '{offset.OperatorUid}' has negative split {offset.Split}");
         }
         return problems;
     }

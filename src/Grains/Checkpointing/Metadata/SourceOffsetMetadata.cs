@@ -1,7 +1,7 @@
 namespace OrleansFlow.Checkpointing;
 
-/// <summary>The position a source subtask seeks to when it restores from the snapshot.</summary>
+/// <summary>The position a source split resumes from when the snapshot is restored (by whichever subtask reads the split then).</summary>
 /// <param name="OperatorUid">The source operator's uid.</param>
-/// <param name="Subtask">The source subtask.</param>
-/// <param name="Offset">The offset of the next record to read.</param>
-internal sealed record SourceOffsetMetadata(string OperatorUid, int Subtask, long Offset);
+/// <param name="Split">The split.</param>
+/// <param name="Offset">The offset of the split's next record.</param>
+internal sealed record SourceOffsetMetadata(string OperatorUid, int Split, long Offset);

@@ -21,7 +21,7 @@ public sealed class CheckpointMetadataTests
         Assert.Equal(["sum-0", "sum-1"], op.States.Select(s => s.RelativePath));
         Assert.Equal([0, 1], op.States.Select(s => s.Subtask));
         Assert.Equal(new KeyGroupRange(64, 127), op.States[1].KeyGroups);
-        Assert.Equal(("j", 3L, 128, SnapshotKind.Checkpoint, 1), (metadata.JobId, metadata.CheckpointId, metadata.MaxParallelism, metadata.Kind, metadata.FormatVersion));
+        Assert.Equal(("j", 3L, 128, SnapshotKind.Checkpoint, 2), (metadata.JobId, metadata.CheckpointId, metadata.MaxParallelism, metadata.Kind, metadata.FormatVersion));
     }
 
     [Fact]
@@ -142,7 +142,9 @@ public sealed class CheckpointMetadataTests
         Task = new TaskId("j", vertex, subtask),
         CheckpointId = 3,
         State = handle is null ? [] : [handle],
-        SourceOffsets = sourceOffset is null ? new Dictionary<string, long>() : new Dictionary<string, long> { ["source"] = sourceOffset.Value },
+        SourceOffsets = sourceOffset is null
+            ? new Dictionary<string, IReadOnlyDictionary<int, long>>()
+            : new Dictionary<string, IReadOnlyDictionary<int, long>> { ["source"] = new Dictionary<int, long> { [subtask] = sourceOffset.Value } }, // split = subtask here
     };
 
     private static StateHandle Handle(string uid, string path, int start, int end)

@@ -282,7 +282,7 @@ public abstract class CompletedCheckpointStoreContractTests
         Task = new TaskId(JobId, vertex, subtask),
         CheckpointId = checkpointId,
         State = state,
-        SourceOffsets = offsets,
+        SourceOffsets = offsets.ToDictionary(o => o.Key, o => (IReadOnlyDictionary<int, long>)new Dictionary<int, long> { [subtask] = o.Value }),
     };
 
     private async Task FlipOneByteAsync(string path)
