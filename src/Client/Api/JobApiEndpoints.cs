@@ -20,6 +20,7 @@ public static class JobApiEndpoints
         app.MapGet("/jobs/{jobId}", GetJob);
         app.MapMethods("/jobs/{jobId}", ["PATCH"], PatchJob);
         app.MapCheckpointApi();
+        app.MapSavepointApi();
         return app;
     }
 
