@@ -113,10 +113,7 @@ internal sealed partial class SavepointInspector(
             return found;
         });
         if (!hasValue) throw NoValue(keyText, keyGroup, stateName, null);
-        return new SavepointStateValue
-        {
-            KeyJson = keyJson, KeyGroup = keyGroup, ValueJson = StateValueJson.Render(value, valueType), File = holder.File.RelativePath,
-        };
+        return new SavepointStateValue { KeyJson = keyJson, KeyGroup = keyGroup, ValueJson = RenderValue(name, value, valueType, state), File = holder.File.RelativePath };
     }
 
     /// <summary>Deletes every object under <c>savepoints/{name}/</c>; returns how many.</summary>
@@ -173,6 +170,18 @@ internal sealed partial class SavepointInspector(
         _types.TryResolve(typeName, out var type, out var problem)
             ? type
             : throw Unprocessable(name, $"state '{stateName}': {problem}");
+
+    private string RenderValue(string name, object? value, Type valueType, SnapshotStateMetadata state)
+    {
+        try
+        {
+            return StateValueJson.Render(value, valueType);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
+        {
+            throw Unprocessable(name, $"state '{state.Name}': its value of type {state.ValueTypeName} cannot be shown as JSON ({e.Message})", e);
+        }
+    }
 
     private T ReadFromFile<T>(string name, string path, Func<T> read)
     {
