@@ -21,6 +21,7 @@ public static class JobApiEndpoints
         app.MapMethods("/jobs/{jobId}", ["PATCH"], PatchJob);
         app.MapCheckpointApi();
         app.MapJobSavepointApi();
+        app.MapSavepointApi();
         return app;
     }
 

@@ -21,6 +21,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<Checkpointing.CompletedCheckpointStore>();
         builder.Services.AddSingleton<Jobs.JobStore>();
         builder.Services.AddSingleton<Connectors.FileSinkLocations>();
+        builder.Services.AddSingleton<Savepoints.SavepointInspector>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.JobRecoveryParticipant>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.SiloLossWatcher>();
         builder.Services.AddPlacementDirector<Placement.SubtaskSpreadPlacement, Placement.SubtaskSpreadPlacementDirector>();
