@@ -11,6 +11,7 @@ var options = BenchOptions.Default;
 var checkpointOptions = CheckpointBenchOptions.Default;
 HashSet<string>? only = null;
 var tuning = false;
+int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
 {
     string arg = args[a];
@@ -39,6 +40,9 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--checkpoint-events":
             checkpointOptions = checkpointOptions with { Events = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--overhead-rounds":
+            overheadRounds = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a)));
             break;
         case "--interval-ms":
             checkpointOptions = checkpointOptions with { IntervalMs = ParseCount(arg, NextValue(ref a)) };
@@ -74,7 +78,7 @@ if (only is not null)
 }
 
 var selected = all.Where(b => only is null || only.Contains(b.Name)).ToList();
-checkpointOptions = checkpointOptions with { Keys = options.Keys, Rounds = options.Rounds };
+checkpointOptions = checkpointOptions with { Keys = options.Keys, Rounds = options.Rounds, OverheadRounds = overheadRounds ?? options.Rounds };
 
 Console.WriteLine("## OrleansFlow benchmarks");
 Console.WriteLine();
@@ -138,10 +142,12 @@ static long ParseCount(string name, string value)
 
 static void PrintUsage() => Console.WriteLine(
     "Usage: OrleansFlow.Bench [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
-    "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--interval-ms MS] [--payload-bytes B]\n" +
+    "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
+    "                         [--interval-ms MS] [--payload-bytes B]\n" +
     "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
     "Checkpoints (issue 3; only with --only):\n" +
-    "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, interleaved rounds;\n" +
+    "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +
+    "                        interleaved rounds (default --rounds);\n" +
     "                        --checkpoint-events per round (default 200,000,000), --keys keys\n" +
     "  checkpoint-duration   per --storage and --state-sizes (default 10MB,100MB,1GB; MB = 10^6 bytes, MiB = 2^20): median checkpoint\n" +
     "                        end to end, sync and async of --rounds checkpoints of a job holding --payload-bytes (default 1000) per key,\n" +

@@ -27,13 +27,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
         var failed = new Dictionary<OverheadVariant, Exception>();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"checkpoint-overhead: keyed-sum p={CheckpointBenchOptions.OverheadParallelism}, {options.Events:N0} events, {options.Keys:N0} keys, {options.Rounds} rounds"));
+            $"checkpoint-overhead: keyed-sum p={CheckpointBenchOptions.OverheadParallelism}, {options.Events:N0} events, {options.Keys:N0} keys, {options.OverheadRounds} rounds"));
         foreach (var variant in variants)
         {
             var warmup = variant with { IntervalMs = Math.Min(variant.IntervalMs, 100) };
             await Guard(variant, async () => Report("warm-up", variant, await RunOnceAsync(warmup, Math.Min(options.Events, 20_000_000), options.Keys)));
         }
-        for (var round = 1; round <= options.Rounds; round++)
+        for (var round = 1; round <= options.OverheadRounds; round++)
         {
             foreach (var variant in variants.Where(v => !failed.ContainsKey(v)))
             {

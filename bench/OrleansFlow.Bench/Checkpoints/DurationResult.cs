@@ -6,7 +6,8 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// The measurements of one (storage, target size) of the checkpoint-duration benchmark, all from the same silo and
 /// storage: the completed checkpoints, and the seconds of the raw writes of the same number of bytes with the plain
 /// platform API and through <c>ICheckpointStorage.WriteAsync</c>. Knows the goals: end to end ≤
-/// 1.5 × bytes / raw bandwidth + 200 ms (raw = plain API, medians), and a sync phase under 50 ms at 1 GB.
+/// 1.5 × bytes / raw bandwidth + 200 ms (medians; raw = the faster of the two raw writes, so the goal is the stricter
+/// one), and a sync phase under 50 ms at 1 GB.
 /// </summary>
 public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyList<CheckpointSample> Checkpoints, IReadOnlyList<double> PlainSeconds, IReadOnlyList<double> StorageApiSeconds)
 {
@@ -34,8 +35,11 @@ public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyL
     /// <summary>Median bandwidth of <c>ICheckpointStorage.WriteAsync</c>, bytes/s.</summary>
     public double StorageApiBandwidth => StateSize / Medians.Of(StorageApiSeconds);
 
+    /// <summary>The raw bandwidth of the goal: the faster of the two raw writes.</summary>
+    public double RawBandwidth => Math.Max(PlainBandwidth, StorageApiBandwidth);
+
     /// <summary>1.5 × bytes / raw bandwidth + 200 ms.</summary>
-    public TimeSpan Goal => TimeSpan.FromSeconds(1.5 * StateSize / PlainBandwidth + 0.2);
+    public TimeSpan Goal => TimeSpan.FromSeconds(1.5 * StateSize / RawBandwidth + 0.2);
 
     /// <summary>Whether the median end to end meets <see cref="Goal"/>.</summary>
     public bool GoalMet => EndToEnd <= Goal;
@@ -43,7 +47,7 @@ public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyL
     /// <summary>The table header of <see cref="FormatRow"/>.</summary>
     public static IEnumerable<string> Header()
     {
-        yield return "| storage | target | state size (vs target) | checkpoints | end to end (min–max) | sync | async | raw plain API | raw ICheckpointStorage | goal 1.5×raw+200 ms | e2e goal | sync < 50 ms at 1 GB |";
+        yield return "| storage | target | state size (vs target) | checkpoints | end to end (min–max) | sync | async | raw plain API | raw ICheckpointStorage | goal 1.5×bytes/raw+200 ms (raw = faster raw) | e2e goal | sync < 50 ms at 1 GB |";
         yield return "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|";
     }
 
