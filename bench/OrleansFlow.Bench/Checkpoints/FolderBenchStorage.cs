@@ -5,11 +5,14 @@ namespace OrleansFlow.Bench.Checkpoints;
 
 /// <summary>
 /// The local folder storage in a fresh folder under a parent folder (flush to disk on, its default). The plain
-/// write is one <c>FileStream.WriteAsync</c> of the whole buffer followed by <c>Flush(flushToDisk: true)</c>, into a
-/// sibling folder on the same file system.
+/// write is <c>FileStream.WriteAsync</c> of the buffer in 1 MiB pieces followed by <c>Flush(flushToDisk: true)</c>, into
+/// a sibling folder on the same file system. (One <c>WriteAsync</c> of the whole buffer measured 2–4× slower in this
+/// process than pieces, while a standalone program wrote at the same speed either way; the pieces are the kinder
+/// baseline for the storage.)
 /// </summary>
 public sealed class FolderBenchStorage : BenchStorage
 {
+    private const int ChunkSize = 1 << 20;
     private readonly string _root;
     private readonly string _plainFolder;
 
@@ -37,7 +40,8 @@ public sealed class FolderBenchStorage : BenchStorage
     public override async Task WritePlainAsync(string name, ReadOnlyMemory<byte> data)
     {
         await using var file = new FileStream(Path.Combine(_plainFolder, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await file.WriteAsync(data);
+        for (var offset = 0; offset < data.Length; offset += ChunkSize)
+            await file.WriteAsync(data.Slice(offset, Math.Min(ChunkSize, data.Length - offset)));
         file.Flush(flushToDisk: true);
     }
 
