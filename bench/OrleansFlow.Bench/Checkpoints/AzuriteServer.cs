@@ -42,7 +42,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             var executable = FindExecutable();
             var package = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(executable)!, "..", "azurite", "package.json"));
             var line = File.ReadLines(package).FirstOrDefault(l => l.TrimStart().StartsWith("\"version\"", StringComparison.Ordinal));
-            return line?.Split('"', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) ?? "?";
+            return line?.Split('"').ElementAtOrDefault(3) ?? "?"; //   "version": "3.37.0",
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
