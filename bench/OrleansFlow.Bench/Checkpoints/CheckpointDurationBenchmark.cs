@@ -53,7 +53,7 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
                 catch (Exception e)
                 {
                     failures++;
-                    rows.Add($"| {kind.ToString().ToLowerInvariant()} | {ByteSize.Format(size)} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | |");
+                    rows.Add($"| {kind.ToString().ToLowerInvariant()} | {ByteSize.Format(size)} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | |");
                     output.WriteLine("  " + rows[^1]);
                 }
             }
@@ -94,7 +94,9 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
             for (var round = 1; round <= rounds; round++)
             {
                 await SettleAsync();
-                var sample = CheckpointSample.From(await silo.CheckpointAsync(jobId, Timeout));
+                var before = ProcessCost.Now();
+                var details = await silo.CheckpointAsync(jobId, Timeout);
+                var sample = CheckpointSample.From(details) with { Process = ProcessCost.Since(before) };
                 checkpoints.Add(sample);
                 if (buffer is null)
                 {
@@ -112,7 +114,7 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
                 await storage.DeletePlainAsync(blobName);
                 await storage.CheckpointStorage.DeleteAsync($"bench-raw/{blobName}");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {label} {name} round {round}: checkpoint {sample.Id} of {ByteSize.Format(sample.StateSize)} ({sample.Tasks} acks): end to end {sample.EndToEnd.TotalMilliseconds:0} ms, sync {sample.Sync.TotalMilliseconds:0} ms, async {sample.Async.TotalMilliseconds:0} ms, alignment {sample.Alignment.TotalMilliseconds:0} ms; "
+                    $"  {label} {name} round {round}: checkpoint {sample.Id} of {ByteSize.Format(sample.StateSize)} ({sample.Tasks} acks): end to end {sample.EndToEnd.TotalMilliseconds:0} ms, sync {sample.Sync.TotalMilliseconds:0} ms, async {sample.Async.TotalMilliseconds:0} ms, alignment {sample.Alignment.TotalMilliseconds:0} ms, process: {sample.Process}; "
                     + $"raw plain {plain[^1] * 1000:0} ms ({ByteSize.FormatBandwidth(sample.StateSize / plain[^1])}), raw ICheckpointStorage {storageApi[^1] * 1000:0} ms ({ByteSize.FormatBandwidth(sample.StateSize / storageApi[^1])})"));
             }
             var stats = await silo.GetCheckpointStatsAsync(jobId);

@@ -96,24 +96,32 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
             throw new InvalidOperationException($"The source emitted {source.RecordsOut} and sum received {sum.RecordsIn} records, expected {events}.");
         var stats = await silo.GetCheckpointStatsAsync(jobId);
         var latest = stats.History.FirstOrDefault(h => h.Status == "COMPLETED");
-        return new OverheadRun(watch.Elapsed.TotalSeconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0);
+        var samples = new List<CheckpointSample>();
+        foreach (var entry in stats.History.Where(h => h.Status == "COMPLETED"))
+        {
+            if (await silo.Grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetDetails(entry.Id) is { } checkpoint) samples.Add(CheckpointSample.From(checkpoint));
+        }
+        return new OverheadRun(watch.Elapsed.TotalSeconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0, samples);
     }
 
     private void Report(string label, OverheadVariant variant, OverheadRun run) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}"));
+            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}"));
+
+    private static string Phases(IReadOnlyList<CheckpointSample> samples) => samples.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+        $", median of the last {samples.Count}: end to end {Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} ms, sync {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} ms, async {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} ms, alignment {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
 
     private void PrintTable(List<OverheadVariant> variants, Dictionary<OverheadVariant, List<OverheadRun>> runs, Dictionary<OverheadVariant, Exception> failed)
     {
         var inv = CultureInfo.InvariantCulture;
         var off = runs[variants[0]];
-        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | median CPU s | CPU overhead | completed per run | failed/aborted per run |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | median CPU s | CPU overhead | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
             if (failed.TryGetValue(variant, out var e))
             {
-                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | |");
+                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | |");
                 continue;
             }
             var list = runs[variant];
@@ -130,9 +138,11 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
                 cpuOverhead = Percent(medianCpu / Medians.Of(off.Select(r => r.CpuSeconds)) - 1);
             }
             output.WriteLine(string.Create(inv,
-                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {medianCpu:0.00} | {cpuOverhead} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} |"));
+                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {medianCpu:0.00} | {cpuOverhead} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
         }
 
+        string PhaseCell(List<CheckpointSample> samples) => samples.Count == 0 ? "–" : string.Create(inv,
+            $"{Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} / {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
         string Percent(double fraction) => string.Create(inv, $"{Math.Round(fraction * 100, 1):+0.0;-0.0;0.0} %");
         static string Span(IEnumerable<int> counts)
         {

@@ -6,9 +6,14 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// One completed checkpoint as the coordinator reports it (<see cref="ICheckpointCoordinatorGrain.GetDetails"/>):
 /// end to end = completion − trigger (coordinator clock: trigger, barrier, every task's sync and async phase,
 /// acknowledgements, <c>_metadata</c>); sync, async and alignment = the longest over the tasks' acknowledgements.
+/// The process-side figures (<see cref="Process"/>) are measured by the bench around trigger and completion: the silo
+/// runs in the bench's process, so they show what the checkpoint cost the process in GC and CPU.
 /// </summary>
 public sealed record CheckpointSample(long Id, TimeSpan EndToEnd, TimeSpan Sync, TimeSpan Async, TimeSpan Alignment, long StateSize, int Tasks)
 {
+    /// <summary>GC and CPU of the process from the trigger to the completion.</summary>
+    public ProcessCost Process { get; init; } = ProcessCost.None;
+
     /// <summary>Reads a completed checkpoint's details.</summary>
     public static CheckpointSample From(CheckpointDetails details)
     {

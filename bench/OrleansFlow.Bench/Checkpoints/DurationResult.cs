@@ -29,6 +29,9 @@ public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyL
     /// <summary>Median async phase.</summary>
     public TimeSpan Async => Medians.Of(Checkpoints.Select(c => c.Async));
 
+    /// <summary>Median GC pause of the process during a checkpoint.</summary>
+    public TimeSpan GcPause => Medians.Of(Checkpoints.Select(c => c.Process.GcPause));
+
     /// <summary>Median bandwidth of the plain platform write, bytes/s.</summary>
     public double PlainBandwidth => StateSize / Medians.Of(PlainSeconds);
 
@@ -47,8 +50,8 @@ public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyL
     /// <summary>The table header of <see cref="FormatRow"/>.</summary>
     public static IEnumerable<string> Header()
     {
-        yield return "| storage | target | state size (vs target) | checkpoints | end to end (min–max) | sync | async | raw plain API | raw ICheckpointStorage | goal 1.5×bytes/raw+200 ms (raw = faster raw) | e2e goal | sync < 50 ms at 1 GB |";
-        yield return "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|";
+        yield return "| storage | target | state size (vs target) | checkpoints | end to end (min–max) | sync | async | GC pause in e2e | raw plain API | raw ICheckpointStorage | goal 1.5×bytes/raw+200 ms (raw = faster raw) | e2e goal | sync < 50 ms at 1 GB |";
+        yield return "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|";
     }
 
     /// <summary>One markdown row (medians).</summary>
@@ -62,7 +65,7 @@ public sealed record DurationResult(string Storage, long TargetBytes, IReadOnlyL
             ? (Sync < SyncGoal ? "met" : "not met")
             : (Sync < SyncGoal ? "(met)" : "(not met)");
         return string.Create(inv,
-            $"| {Storage} | {ByteSize.Format(TargetBytes)} | {ByteSize.Format(StateSize)} ({Math.Round(SizeDeviation * 100, 1):+0.0;-0.0;0.0} %{sizeOk}) | {Checkpoints.Count} | {Ms(EndToEnd)} ({Ms(min)}–{Ms(max)}) | {Ms(Sync)} | {Ms(Async)} | "
+            $"| {Storage} | {ByteSize.Format(TargetBytes)} | {ByteSize.Format(StateSize)} ({Math.Round(SizeDeviation * 100, 1):+0.0;-0.0;0.0} %{sizeOk}) | {Checkpoints.Count} | {Ms(EndToEnd)} ({Ms(min)}–{Ms(max)}) | {Ms(Sync)} | {Ms(Async)} | {Ms(GcPause)} | "
             + $"{ByteSize.FormatBandwidth(PlainBandwidth)} ({Ms(TimeSpan.FromSeconds(Medians.Of(PlainSeconds)))}) | {ByteSize.FormatBandwidth(StorageApiBandwidth)} ({Ms(TimeSpan.FromSeconds(Medians.Of(StorageApiSeconds)))}) | "
             + $"{Ms(Goal)} | {(GoalMet ? "met" : "not met")} | {syncGoal} |");
     }
