@@ -5,7 +5,8 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// checkpoints that completed and failed (or were aborted when the job finished) during it, and the state size of the
 /// latest completed one. <paramref name="CpuSeconds"/> is the process's CPU time (user + system) over the same span:
 /// less sensitive than wall time to neighbours on a shared machine, as long as they leave the caches alone.
-/// <paramref name="Checkpoints"/> are the completed checkpoints still in the coordinator's history (the latest 10).
+/// <paramref name="Checkpoints"/> are the completed checkpoints whose acknowledgements the coordinator still holds (the
+/// retained ones, 3 by default).
 /// </summary>
 public sealed record OverheadRun(double Seconds, double CpuSeconds, long Events, int Completed, int Failed, long StateSize, IReadOnlyList<CheckpointSample> Checkpoints)
 {
