@@ -1,13 +1,17 @@
 using System.Globalization;
 using OrleansFlow.Bench;
 using OrleansFlow.Bench.Baselines;
+using OrleansFlow.Bench.Checkpoints;
 
-// Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]
+// Usage: see PrintUsage below.
 // Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
+// The checkpoint benchmarks (issue 3) run only when --only names them.
 
 var options = BenchOptions.Default;
+var checkpointOptions = CheckpointBenchOptions.Default;
 HashSet<string>? only = null;
 var tuning = false;
+int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
 {
     string arg = args[a];
@@ -28,6 +32,24 @@ for (int a = 0; a < args.Length; a++)
         case "--tuning":
             tuning = true;
             break;
+        case "--state-sizes":
+            checkpointOptions = checkpointOptions with { StateSizes = ByteSize.ParseList(NextValue(ref a)) };
+            break;
+        case "--storage":
+            checkpointOptions = checkpointOptions with { Storages = CheckpointBenchOptions.ParseStorages(NextValue(ref a)) };
+            break;
+        case "--checkpoint-events":
+            checkpointOptions = checkpointOptions with { Events = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--overhead-rounds":
+            overheadRounds = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a)));
+            break;
+        case "--interval-ms":
+            checkpointOptions = checkpointOptions with { IntervalMs = ParseCount(arg, NextValue(ref a)) };
+            break;
+        case "--payload-bytes":
+            checkpointOptions = checkpointOptions with { PayloadBytes = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a))) };
+            break;
         case "--only":
             only = new HashSet<string>(
                 NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -46,28 +68,37 @@ for (int a = 0; a < args.Length; a++)
 var all = CreateBenchmarks(tuning);
 if (only is not null)
 {
-    var unknown = only.Where(name => !all.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))).ToList();
+    var unknown = only.Where(name => !all.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))
+                                     && !CheckpointSuite.Names.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
     if (unknown.Count > 0)
     {
-        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(b => b.Name))}.");
+        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(b => b.Name).Concat(CheckpointSuite.Names))}.");
         return 2;
     }
 }
 
 var selected = all.Where(b => only is null || only.Contains(b.Name)).ToList();
+checkpointOptions = checkpointOptions with { Keys = options.Keys, Rounds = options.Rounds, OverheadRounds = overheadRounds ?? options.Rounds };
 
-Console.WriteLine("## OrleansFlow keyed-sum benchmark");
+Console.WriteLine("## OrleansFlow benchmarks");
 Console.WriteLine();
 foreach (var line in MachineInfo.Describe())
 {
     Console.WriteLine(line);
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Workload: events={options.Events:N0}, keys={options.Keys:N0}, grain-per-key events={options.GrainEvents:N0}, rounds={options.Rounds}"));
 Console.WriteLine();
+var failures = 0;
+if (selected.Count > 0)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"keyed-sum workload: events={options.Events:N0}, keys={options.Keys:N0}, grain-per-key events={options.GrainEvents:N0}, rounds={options.Rounds}"));
+    Console.WriteLine();
+    (_, failures) = await new BaselineRunner(Console.Out).RunAsync(selected, options, HandLoopBaseline.BenchmarkName);
+    Console.WriteLine();
+}
 
-var (_, failures) = await new BaselineRunner(Console.Out).RunAsync(selected, options, HandLoopBaseline.BenchmarkName);
+if (only is not null) failures += await CheckpointSuite.RunAsync(only, checkpointOptions, Console.Out);
 return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -110,5 +141,15 @@ static long ParseCount(string name, string value)
 }
 
 static void PrintUsage() => Console.WriteLine(
-    "Usage: dotnet run -c Release --project bench/OrleansFlow.Bench -- [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
-    "Benchmarks: " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)));
+    "Usage: OrleansFlow.Bench [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
+    "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
+    "                         [--interval-ms MS] [--payload-bytes B]\n" +
+    "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
+    "Checkpoints (issue 3; only with --only):\n" +
+    "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +
+    "                        interleaved rounds (default --rounds);\n" +
+    "                        --checkpoint-events per round (default 200,000,000), --keys keys\n" +
+    "  checkpoint-duration   per --storage and --state-sizes (default 10MB,100MB,1GB; MB = 10^6 bytes, MiB = 2^20): median checkpoint\n" +
+    "                        end to end, sync and async of --rounds checkpoints of a job holding --payload-bytes (default 1000) per key,\n" +
+    "                        beside the raw write bandwidth of the same bytes (plain File/Blob API and ICheckpointStorage.WriteAsync)\n" +
+    "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");

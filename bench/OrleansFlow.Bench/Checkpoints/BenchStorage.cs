@@ -1,0 +1,34 @@
+using OrleansFlow.Storage;
+
+namespace OrleansFlow.Bench.Checkpoints;
+
+/// <summary>
+/// One place of checkpoint storage for one bench silo (a fresh folder, or a fresh blob container), usable three ways
+/// on the same medium: by the silo (<see cref="Configure"/>), through <see cref="ICheckpointStorage"/> directly
+/// (<see cref="CheckpointStorage"/>), and with the plain platform API (<see cref="WritePlainAsync"/>: one
+/// <c>FileStream</c> write + fsync, or one <c>BlobClient.UploadAsync</c>), which is the raw bandwidth a checkpoint is
+/// compared with. Disposing deletes everything written there.
+/// </summary>
+public abstract class BenchStorage : IAsyncDisposable
+{
+    /// <summary>Which storage this is.</summary>
+    public abstract StorageKind Kind { get; }
+
+    /// <summary>The name used in tables and on the command line.</summary>
+    public string Name => Kind.ToString().ToLowerInvariant();
+
+    /// <summary>Makes <paramref name="silo"/> keep its checkpoints and job files here.</summary>
+    public abstract void Configure(ISiloBuilder silo);
+
+    /// <summary>The product's storage class on the same place, with the same settings as the silo's.</summary>
+    public abstract ICheckpointStorage CheckpointStorage { get; }
+
+    /// <summary>Writes <paramref name="data"/> as one object named <paramref name="name"/> with the plain platform API.</summary>
+    public abstract Task WritePlainAsync(string name, ReadOnlyMemory<byte> data);
+
+    /// <summary>Deletes what <see cref="WritePlainAsync"/> wrote under <paramref name="name"/>.</summary>
+    public abstract Task DeletePlainAsync(string name);
+
+    /// <summary>Deletes the folder or container.</summary>
+    public abstract ValueTask DisposeAsync();
+}

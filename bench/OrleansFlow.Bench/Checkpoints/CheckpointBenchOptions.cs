@@ -1,0 +1,54 @@
+namespace OrleansFlow.Bench.Checkpoints;
+
+/// <summary>
+/// Settings of the checkpoint benchmarks.
+/// </summary>
+/// <param name="StateSizes">checkpoint-duration: target keyed-state sizes (<c>--state-sizes</c>).</param>
+/// <param name="Storages">Both benchmarks: the storages to run on (<c>--storage</c>).</param>
+/// <param name="Events">checkpoint-overhead: keyed-sum events per round (<c>--checkpoint-events</c>), enough for several seconds.</param>
+/// <param name="Keys">checkpoint-overhead: keyed-sum keys (<c>--keys</c>).</param>
+/// <param name="IntervalMs">checkpoint-overhead: the checkpoint interval of the "on" rows (<c>--interval-ms</c>).</param>
+/// <param name="PayloadBytes">checkpoint-duration: bytes of state per key (<c>--payload-bytes</c>).</param>
+/// <param name="Rounds">checkpoint-duration: checkpoints and raw writes per size (<c>--rounds</c>).</param>
+/// <param name="OverheadRounds">checkpoint-overhead: measured rounds per row (<c>--overhead-rounds</c>, default <c>--rounds</c>); the shared machine's noise needs more of them than the durations.</param>
+public sealed record CheckpointBenchOptions(
+    IReadOnlyList<long> StateSizes,
+    IReadOnlyList<StorageKind> Storages,
+    long Events,
+    long Keys,
+    long IntervalMs,
+    int PayloadBytes,
+    int Rounds,
+    int OverheadRounds)
+{
+    /// <summary>The name of the overhead benchmark for <c>--only</c>.</summary>
+    public const string OverheadName = "checkpoint-overhead";
+
+    /// <summary>The name of the duration benchmark for <c>--only</c>.</summary>
+    public const string DurationName = "checkpoint-duration";
+
+    /// <summary>Parallelism of the keyed-sum job in the overhead rounds (as the <c>orleansflow-p2</c> row).</summary>
+    public const int OverheadParallelism = 2;
+
+    /// <summary>Parallelism of the state job in the duration rounds: one task, so one state file, as the raw write.</summary>
+    public const int DurationParallelism = 1;
+
+    /// <summary>10 MB, 100 MB, 1 GB on the folder and Azurite; 200 M events of 100 k keys; checkpoints every second; 1,000 bytes per key; 3 rounds.</summary>
+    public static CheckpointBenchOptions Default { get; } = new(
+        [10_000_000, 100_000_000, 1_000_000_000], [StorageKind.Folder, StorageKind.Azurite], 200_000_000, 100_000, 1000, 1000, 3, 3);
+
+    /// <summary>Parses <c>folder,azurite</c>.</summary>
+    public static IReadOnlyList<StorageKind> ParseStorages(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var kinds = new List<StorageKind>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<StorageKind>(part, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+                throw new ArgumentException($"--storage: '{part}' is not a storage (folder, azurite).");
+            if (!kinds.Contains(kind)) kinds.Add(kind);
+        }
+        if (kinds.Count == 0) throw new ArgumentException("--storage: name at least one storage (folder, azurite).");
+        return kinds;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Jobs;
+
+namespace OrleansFlow.Bench.Checkpoints;
+
+/// <summary>
+/// Checkpoint duration by state size: per storage and target size, a fresh silo runs <see cref="StateFillJob"/> at
+/// parallelism 1 (one task, one state file) with periodic checkpoints off; once every key is in the state, each round
+/// triggers one checkpoint (<see cref="ICheckpointCoordinatorGrain.Trigger"/>) and waits for it, then writes the same
+/// number of bytes as one object with the plain platform API and through <c>ICheckpointStorage.WriteAsync</c> on the
+/// same storage (deleted again, not timed). A forced full GC and a 200 ms pause precede every timed step; the order of the two raw writes alternates by round. A 1 MB pass on every storage
+/// warms up first (not reported).
+/// </summary>
+public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, TextWriter output)
+{
+    /// <summary>Serialized bytes per entry beyond the payload (key, array and length framing), measured: sizes land within 1 % of the target.</summary>
+    public const int EntryOverhead = 7;
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>Runs every (storage, size) and prints the table; returns the number that failed.</summary>
+    public async Task<int> RunAsync(CheckpointBenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"checkpoint-duration: state job p={CheckpointBenchOptions.DurationParallelism}, {options.PayloadBytes:N0} bytes per key, {options.Rounds} checkpoints and raw writes per size"));
+        foreach (var kind in options.Storages)
+        {
+            try
+            {
+                await MeasureAsync(kind, 1_000_000, options.PayloadBytes, rounds: 2, label: "warm-up");
+            }
+            catch (Exception e)
+            {
+                output.WriteLine($"  warm-up on {kind}: FAILED: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        var rows = new List<string>();
+        var failures = 0;
+        foreach (var kind in options.Storages)
+        {
+            foreach (var size in options.StateSizes)
+            {
+                try
+                {
+                    var result = await MeasureAsync(kind, size, options.PayloadBytes, options.Rounds, label: "measured");
+                    rows.Add(result.FormatRow());
+                    output.WriteLine("  " + rows[^1]);
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    rows.Add($"| {kind.ToString().ToLowerInvariant()} | {ByteSize.Format(size)} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | |");
+                    output.WriteLine("  " + rows[^1]);
+                }
+            }
+        }
+        output.WriteLine();
+        foreach (var line in DurationResult.Header()) output.WriteLine(line);
+        foreach (var row in rows) output.WriteLine(row);
+        return failures;
+    }
+
+    private async Task<DurationResult> MeasureAsync(StorageKind kind, long target, int payload, int rounds, string label)
+    {
+        var keys = Math.Max(1, (long)Math.Round((double)target / (payload + EntryOverhead)));
+        var name = $"{kind.ToString().ToLowerInvariant()} {ByteSize.Format(target)}";
+        await using var storage = await storages.CreateAsync(kind);
+        await using var silo = await BenchSilo.StartAsync(storage);
+        var fill = Stopwatch.StartNew();
+        var jobId = await silo.SubmitAsync(new JobSpec
+        {
+            JobName = StateFillJob.Name,
+            Parallelism = CheckpointBenchOptions.DurationParallelism,
+            MaxParallelism = 128,
+            Args = StateFillJob.Arguments(keys, payload),
+            Checkpointing = new CheckpointingSettings { IntervalMs = 0, Retained = 1, TimeoutMs = (long)Timeout.TotalMilliseconds },
+            RestartStrategy = new RestartStrategySettings { Kind = RestartStrategyKind.None },
+        });
+        var checkpoints = new List<CheckpointSample>();
+        var plain = new List<double>();
+        var storageApi = new List<double>();
+        try
+        {
+            await silo.WaitForJobAsync(jobId,
+                d => d.Status == JobStatus.Running && d.Vertices.Single(v => v.Uid == StateFillJob.StateUid).RecordsIn == keys,
+                TimeSpan.FromMilliseconds(50), Timeout);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} {name}: {keys:N0} keys filled in {fill.Elapsed.TotalSeconds:0.0} s"));
+
+            byte[]? buffer = null;
+            for (var round = 1; round <= rounds; round++)
+            {
+                await SettleAsync();
+                var before = ProcessCost.Now();
+                var details = await silo.CheckpointAsync(jobId, Timeout);
+                var sample = CheckpointSample.From(details) with { Process = ProcessCost.Since(before) };
+                checkpoints.Add(sample);
+                if (buffer is null)
+                {
+                    buffer = GC.AllocateUninitializedArray<byte>(checked((int)sample.StateSize));
+                    Random.Shared.NextBytes(buffer);
+                }
+                var blobName = $"raw-{Guid.NewGuid():N}";
+                // Alternate which raw write comes first, so neither always follows the checkpoint (and its cleanup).
+                for (var step = 0; step < 2; step++)
+                {
+                    await SettleAsync();
+                    if ((step + round) % 2 == 0) plain.Add(await TimeAsync(() => storage.WritePlainAsync(blobName, buffer)));
+                    else storageApi.Add(await TimeAsync(() => storage.CheckpointStorage.WriteAsync($"bench-raw/{blobName}", buffer)));
+                }
+                await storage.DeletePlainAsync(blobName);
+                await storage.CheckpointStorage.DeleteAsync($"bench-raw/{blobName}");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {label} {name} round {round}: checkpoint {sample.Id} of {ByteSize.Format(sample.StateSize)} ({sample.Tasks} acks): end to end {sample.EndToEnd.TotalMilliseconds:0} ms, sync {sample.Sync.TotalMilliseconds:0} ms, async {sample.Async.TotalMilliseconds:0} ms, alignment {sample.Alignment.TotalMilliseconds:0} ms, process: {sample.Process}; "
+                    + $"raw plain {plain[^1] * 1000:0} ms ({ByteSize.FormatBandwidth(sample.StateSize / plain[^1])}), raw ICheckpointStorage {storageApi[^1] * 1000:0} ms ({ByteSize.FormatBandwidth(sample.StateSize / storageApi[^1])})"));
+            }
+            var stats = await silo.GetCheckpointStatsAsync(jobId);
+            if (stats.Failed > 0) throw new InvalidOperationException($"{stats.Failed} checkpoint(s) failed.");
+        }
+        finally
+        {
+            await silo.CancelAsync(jobId);
+        }
+        return new DurationResult(storage.Name, target, checkpoints, plain, storageApi);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> write)
+    {
+        var watch = Stopwatch.StartNew();
+        await write();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Before each timed step: a full blocking GC, then a short pause so the previous step's cleanup (the coordinator deletes the checkpoint a new one subsumed) is over.</summary>
+    private static async Task SettleAsync()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+    }
+}
