@@ -3,7 +3,7 @@ using OrleansFlow.Api;
 namespace OrleansFlow.Bench.Checkpoints;
 
 /// <summary>
-/// Emits every key 0 … <paramref name="keys"/>−1 once (subtask s of S emits s, s+S, …), then has nothing more to read
+/// Emits every key 0 … <paramref name="keys"/>−1 once (split j of 128 emits j, j+128, …), then has nothing more to read
 /// but never ends: the job keeps running with the state the keys made, which is what a checkpoint then captures.
 /// </summary>
 public sealed class StateFillSource(long keys) : ISource<long>
@@ -12,6 +12,9 @@ public sealed class StateFillSource(long keys) : ISource<long>
     public bool IsBounded => false;
 
     /// <inheritdoc />
-    public ISourceReader<long> CreateReader(int subtaskIndex, int parallelism, TimeProvider timeProvider) =>
-        new StateFillSourceReader(keys, subtaskIndex, parallelism);
+    public int SplitCount => 128;
+
+    /// <inheritdoc />
+    public ISourceReader<long> CreateReader(IReadOnlyList<int> splits, TimeProvider timeProvider) =>
+        new StateFillSourceReader(keys, splits, SplitCount);
 }

@@ -3,39 +3,45 @@ using OrleansFlow.Api;
 namespace OrleansFlow.Bench.Checkpoints;
 
 /// <summary>
-/// One stride split of <see cref="StateFillSource"/>: key <c>split + offset × splits</c> until the keys run out, then
-/// <see cref="SourceReaderStatus.NothingAvailable"/> forever (the task then polls every few milliseconds, which is
+/// Some stride splits of <see cref="StateFillSource"/>: split j emits key <c>j + offset × n</c> until the keys run out,
+/// then <see cref="SourceReaderStatus.NothingAvailable"/> forever (the task then polls every few milliseconds, which is
 /// next to no work, so checkpoints of the filled state are measured on an otherwise idle job).
 /// </summary>
-internal sealed class StateFillSourceReader(long keys, int split, int splits) : ISourceReader<long>
+internal sealed class StateFillSourceReader(long keys, IReadOnlyList<int> splits, int splitCount) : ISourceReader<long>
 {
-    private readonly long _splitSize = keys <= split ? 0 : (keys - split + splits - 1) / splits;
-    private long _offset;
+    private readonly int[] _splits = [.. splits];
+    private readonly long[] _offsets = new long[splits.Count];
 
     /// <inheritdoc />
-    public long Offset => _offset;
+    public long GetOffset(int split) => _offsets[Array.IndexOf(_splits, split)];
 
     /// <inheritdoc />
-    public void Seek(long offset)
+    public void Seek(int split, long offset)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        _offset = offset;
+        _offsets[Array.IndexOf(_splits, split)] = offset;
     }
 
     /// <inheritdoc />
     public SourceReaderStatus Poll(ICollector<long> output, int maxRecords)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var remaining = _splitSize - _offset;
-        if (remaining <= 0) return SourceReaderStatus.NothingAvailable;
-        var n = (int)Math.Min(maxRecords, remaining);
-        var key = split + _offset * splits;
-        for (var i = 0; i < n; i++)
+        var budget = maxRecords;
+        for (var i = 0; i < _splits.Length && budget > 0; i++)
         {
-            output.Collect(key);
-            key += splits;
+            var split = _splits[i];
+            var size = keys <= split ? 0 : (keys - split + splitCount - 1) / splitCount;
+            var n = (int)Math.Min(budget, size - _offsets[i]);
+            if (n <= 0) continue;
+            var key = split + _offsets[i] * splitCount;
+            for (var k = 0; k < n; k++)
+            {
+                output.Collect(key);
+                key += splitCount;
+            }
+            _offsets[i] += n;
+            budget -= n;
         }
-        _offset += n;
-        return SourceReaderStatus.MoreAvailable;
+        return budget == maxRecords ? SourceReaderStatus.NothingAvailable : SourceReaderStatus.MoreAvailable;
     }
 }
