@@ -24,7 +24,8 @@ internal static class TestClusters
             .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
             .AddStreamJob<FailingJob>(FailingJob.Name)
             .AddStreamJob<EventLogJob>(EventLogJob.Name)
-            .AddStreamJob<IdleJob>(IdleJob.Name));
+            .AddStreamJob<IdleJob>(IdleJob.Name)
+            .AddStreamJob<StringSumJob>(StringSumJob.Name));
         var cluster = builder.Build();
         Roots.Add(cluster, storageRoot);
         await cluster.DeployAsync();

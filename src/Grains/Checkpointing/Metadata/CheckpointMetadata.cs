@@ -115,7 +115,7 @@ internal sealed record CheckpointMetadata
                 NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
                 offsets.AddRange(splits.Select(s => new SourceOffsetMetadata(uid, s.Key, s.Value)));
             }
-            foreach (var (uid, list) in ack.Committables)
+            foreach (var (uid, list) in ack.Committables.Where(c => c.Value.Count > 0)) // a sink with nothing pending has no state
             {
                 NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
                 committables.AddRange(list.Select(c => new SinkCommittableMetadata(uid, c.Subtask, c.CheckpointId, c.Payload)));
