@@ -9,8 +9,9 @@ namespace OrleansFlow.Client.Api;
 
 /// <summary>
 /// Savepoints of a running job, with Flink's routes: <c>POST /jobs/{id}/savepoints</c>
-/// (<c>{"targetDirectory","cancelJob"}</c>), <c>POST /jobs/{id}/stop</c> (<c>{"targetDirectory","drain"}</c>), both
-/// answering 202 <c>{"triggerId"}</c>, and <c>GET /jobs/{id}/savepoints/{triggerId}</c>.
+/// (<c>{"targetDirectory","cancelJob"}</c>), <c>POST /jobs/{id}/stop</c> (<c>{"targetDirectory","drain"}</c>) and
+/// <c>POST /jobs/{id}/rescaling?parallelism=N</c>, answering 202 <c>{"triggerId"}</c>, and their status routes
+/// <c>GET /jobs/{id}/savepoints/{triggerId}</c> and <c>GET /jobs/{id}/rescaling/{triggerId}</c> (with the downtime).
 /// </summary>
 public static class JobSavepointApiEndpoints
 {
@@ -22,7 +23,17 @@ public static class JobSavepointApiEndpoints
         app.MapPost("/jobs/{jobId}/savepoints", TriggerSavepoint);
         app.MapPost("/jobs/{jobId}/stop", StopWithSavepoint);
         app.MapGet("/jobs/{jobId}/savepoints/{triggerId}", GetStatus);
+        app.MapPost("/jobs/{jobId}/rescaling", Rescale);
+        app.MapGet("/jobs/{jobId}/rescaling/{triggerId}", GetStatus);
         return app;
+    }
+
+    private static Task<IResult> Rescale(string jobId, HttpRequest request, IGrainFactory grains)
+    {
+        var raw = request.Query["parallelism"].ToString();
+        if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parallelism) || parallelism < 1)
+            return Task.FromResult(ApiProblems.BadRequest($"The query parameter 'parallelism' must be a whole number from 1, got '{raw}'."));
+        return TriggerAsync(jobId, new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = parallelism }, grains);
     }
 
     private static async Task<IResult> TriggerSavepoint(string jobId, HttpRequest request, IGrainFactory grains)
@@ -66,6 +77,8 @@ public static class JobSavepointApiEndpoints
             location = status.Location,
             failureCause = status.FailureCause,
             checkpointId = status.CheckpointId,
+            parallelism = status.Parallelism,
+            downtimeMs = status.Downtime is { } downtime ? Math.Round(downtime.TotalMilliseconds, 1) : (double?)null,
         });
     }
 

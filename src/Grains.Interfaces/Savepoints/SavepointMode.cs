@@ -15,4 +15,10 @@ public enum SavepointMode
     /// them emit before the job finishes.
     /// </summary>
     StopWithSavepoint,
+
+    /// <summary>
+    /// Rescales (<c>POST /jobs/{id}/rescaling?parallelism=N</c>): stop with savepoint, then the same job restarts at
+    /// <see cref="SavepointRequest.Parallelism"/> from that savepoint, each task reading its key groups and splits.
+    /// </summary>
+    Rescale,
 }

@@ -12,4 +12,7 @@ public sealed record SavepointRequest
 
     /// <summary>Stop only: end the sources' input after the savepoint, so the job finishes through end of input.</summary>
     [Id(2)] public bool Drain { get; init; }
+
+    /// <summary>Rescale only: the new parallelism.</summary>
+    [Id(3)] public int Parallelism { get; init; }
 }

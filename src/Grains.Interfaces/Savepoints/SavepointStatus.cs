@@ -21,4 +21,13 @@ public sealed record SavepointStatus
 
     /// <summary>What the job does afterwards.</summary>
     [Id(5)] public SavepointMode Mode { get; init; }
+
+    /// <summary>
+    /// Rescale only, once completed: from the stop barrier (after which the sources emit nothing) until the sources of
+    /// the rescaled job started reading again.
+    /// </summary>
+    [Id(6)] public TimeSpan? Downtime { get; init; }
+
+    /// <summary>Rescale only: the new parallelism.</summary>
+    [Id(7)] public int? Parallelism { get; init; }
 }

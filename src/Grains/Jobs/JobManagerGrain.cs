@@ -20,6 +20,7 @@ internal sealed partial class JobManagerGrain(
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
     private readonly List<SinkCommittableMetadata> _finalCommittables = [];
     private readonly SavepointOperations _savepoints = new();
+    private readonly Dictionary<long, long> _rescaleStarts = []; // rescale savepoint id → timestamp of its trigger (the stop)
     private JobSpec? _spec;
     private JobGraph? _graph;
     private JobStatus _status = JobStatus.Created;
@@ -328,6 +329,8 @@ internal sealed partial class JobManagerGrain(
             return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is already stopping with a savepoint.");
         if (request.Drain && request.Mode != SavepointMode.StopWithSavepoint)
             return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, "drain applies to stopping a job only.");
+        if (request.Mode == SavepointMode.Rescale && (request.Parallelism < 1 || request.Parallelism > _spec.MaxParallelism))
+            return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, $"parallelism must be in [1, maxParallelism {_spec.MaxParallelism}], got {request.Parallelism}.");
         string folder;
         try
         {
@@ -337,11 +340,14 @@ internal sealed partial class JobManagerGrain(
         {
             return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, e.Message);
         }
-        var checkpointId = await Coordinator.TriggerSavepoint(CheckpointOptions.Savepoint(folder, stopSources: request.Mode == SavepointMode.StopWithSavepoint));
+        var stopping = request.Mode is SavepointMode.StopWithSavepoint or SavepointMode.Rescale;
+        var triggeredAt = timeProvider.GetTimestamp();
+        var checkpointId = await Coordinator.TriggerSavepoint(CheckpointOptions.Savepoint(folder, stopSources: stopping));
         if (checkpointId is null)
             return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is not running (its checkpoint coordinator is stopped).");
         var triggerId = Guid.NewGuid().ToString("N");
-        _savepoints.Started(triggerId, checkpointId.Value, request.Mode, request.Drain);
+        _savepoints.Started(triggerId, checkpointId.Value, request.Mode, request.Drain, request.Mode == SavepointMode.Rescale ? request.Parallelism : null);
+        if (request.Mode == SavepointMode.Rescale) _rescaleStarts[checkpointId.Value] = triggeredAt;
         LogSavepointTriggered(JobId, checkpointId.Value, request.Mode.ToString(), folder);
         return SavepointTriggerResult.Accepted(triggerId);
     }
@@ -365,6 +371,39 @@ internal sealed partial class JobManagerGrain(
             case SavepointMode.StopWithSavepoint:
                 await StopAfterSavepointAsync(folder);
                 break;
+            case SavepointMode.Rescale:
+                _rescaleStarts.Remove(checkpointId, out var stoppedAt);
+                await RescaleAfterSavepointAsync(done.Status, folder, stoppedAt);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Rescale: the savepoint is complete and the sources stopped at its barrier; the same job (same id) is redeployed
+    /// at the new parallelism from the savepoint: each task reads its key groups, each source its splits, and sinks
+    /// commit the savepoint's transactions on recovery. A failure to redeploy goes through the restart strategy.
+    /// </summary>
+    private async Task RescaleAfterSavepointAsync(SavepointStatus status, string folder, long stoppedAt)
+    {
+        var parallelism = status.Parallelism!.Value;
+        try
+        {
+            await Coordinator.Stop();
+            await CancelTasksAsync();
+            var spec = _spec! with { Parallelism = parallelism, SavepointPath = folder };
+            var graph = graphFactory.Create(spec);
+            var plan = new RestorePlan(await checkpoints.ReadAndVerifyAsync(folder), folder);
+            _spec = spec;
+            _graph = graph;
+            LogRescaling(JobId, parallelism, folder);
+            await DeployCoreAsync(_attempt + 1, plan, RestoreInfoOf(plan, []));
+            _savepoints.Rescaled(status.TriggerId, timeProvider.GetElapsedTime(stoppedAt));
+        }
+        catch (Exception e)
+        {
+            _savepoints.RescaleFailed(status.TriggerId, $"Restarting at parallelism {parallelism} failed: {e.GetType().Name}: {e.Message}");
+            _status = JobStatus.Running;
+            await OnFailureAsync($"Rescaling to parallelism {parallelism} failed: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -373,7 +412,7 @@ internal sealed partial class JobManagerGrain(
         if (_savepoints.Failed(checkpointId, cause) is not { } failed) return Task.CompletedTask;
         LogSavepointFailed(JobId, checkpointId, cause);
         // The sources paused after a stop's barrier: restart from the latest checkpoint so the job runs on (as Flink does).
-        return failed.Status.Mode == SavepointMode.StopWithSavepoint && attempt == _attempt
+        return failed.Status.Mode is SavepointMode.StopWithSavepoint or SavepointMode.Rescale && attempt == _attempt
             ? OnFailureAsync($"Stop with savepoint failed: {cause}")
             : Task.CompletedTask;
     }
@@ -462,10 +501,11 @@ internal sealed partial class JobManagerGrain(
             var skipped = found.Skipped.Select(s => $"chk-{s.CheckpointId}: {s.Reason}").ToList();
             _lastSkippedCheckpointId = found.Skipped.Select(s => s.CheckpointId).DefaultIfEmpty(0).Max();
             var plan = found.Plan;
-            if (plan is null && _spec!.SavepointPath is { } savepointPath) // no checkpoint of its own yet: start from its savepoint again
+            if (_spec!.SavepointPath is { } savepointPath) // started (or rescaled) from a savepoint: newer than any older checkpoint of the job
             {
                 var folder = SavepointCompatibility.FolderOf(savepointPath);
-                plan = new RestorePlan(await checkpoints.ReadAndVerifyAsync(folder), folder);
+                var savepoint = await checkpoints.ReadAndVerifyAsync(folder);
+                if (plan is null || savepoint.CheckpointId > plan.Metadata.CheckpointId) plan = new RestorePlan(savepoint, folder);
             }
             await DeployAsync(_attempt + 1, plan, skipped);
         }
@@ -585,6 +625,9 @@ internal sealed partial class JobManagerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: silo {Silo} left the cluster with {Count} of its tasks")]
     private partial void LogSiloLost(string jobId, string silo, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: rescaling to parallelism {Parallelism} from savepoint {Folder}")]
+    private partial void LogRescaling(string jobId, int parallelism, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: savepoint {CheckpointId} triggered ({Mode}) into {Folder}")]
     private partial void LogSavepointTriggered(string jobId, long checkpointId, string mode, string folder);

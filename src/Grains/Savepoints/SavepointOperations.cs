@@ -16,15 +16,19 @@ internal sealed class SavepointOperations
     private readonly Queue<string> _order = new();
 
     /// <summary>An operation that stops or cancels the job is in progress: no second one may start.</summary>
-    public bool StopInProgress => _inProgress.Values.Any(p => _byTrigger[p.TriggerId].Mode != SavepointMode.Savepoint);
+    public bool StopInProgress => _inProgress.Values.Any(p => _byTrigger[p.TriggerId].Mode != SavepointMode.Savepoint)
+        || _byTrigger.Values.Any(s => s.Mode == SavepointMode.Rescale && s.Status == SavepointStatusKind.InProgress);
 
     /// <summary>The operation's status; null for an unknown trigger id.</summary>
     public SavepointStatus? Get(string triggerId) => _byTrigger.GetValueOrDefault(triggerId);
 
     /// <summary>Records a triggered savepoint.</summary>
-    public void Started(string triggerId, long checkpointId, SavepointMode mode, bool drain)
+    public void Started(string triggerId, long checkpointId, SavepointMode mode, bool drain, int? parallelism = null)
     {
-        _byTrigger[triggerId] = new SavepointStatus { TriggerId = triggerId, Status = SavepointStatusKind.InProgress, CheckpointId = checkpointId, Mode = mode };
+        _byTrigger[triggerId] = new SavepointStatus
+        {
+            TriggerId = triggerId, Status = SavepointStatusKind.InProgress, CheckpointId = checkpointId, Mode = mode, Parallelism = parallelism,
+        };
         _inProgress[checkpointId] = (triggerId, drain);
         _order.Enqueue(triggerId);
         while (_order.Count > Capacity)
@@ -34,13 +38,28 @@ internal sealed class SavepointOperations
         }
     }
 
-    /// <summary>Savepoint <paramref name="checkpointId"/> completed in <paramref name="location"/>; null when it is not in progress here.</summary>
+    /// <summary>
+    /// Savepoint <paramref name="checkpointId"/> completed in <paramref name="location"/>; null when it is not in progress
+    /// here. A rescale stays in progress (with its location) until <see cref="Rescaled"/> or <see cref="RescaleFailed"/>.
+    /// </summary>
     public (SavepointStatus Status, bool Drain)? Completed(long checkpointId, string location) =>
-        End(checkpointId, s => s with { Status = SavepointStatusKind.Completed, Location = location });
+        End(checkpointId, s => s with { Status = s.Mode == SavepointMode.Rescale ? SavepointStatusKind.InProgress : SavepointStatusKind.Completed, Location = location });
 
     /// <summary>Savepoint <paramref name="checkpointId"/> failed; null when it is not in progress here.</summary>
     public (SavepointStatus Status, bool Drain)? Failed(long checkpointId, string cause) =>
         End(checkpointId, s => s with { Status = SavepointStatusKind.Failed, FailureCause = cause });
+
+    /// <summary>A completed rescale's job runs again at its new parallelism after <paramref name="downtime"/>.</summary>
+    public void Rescaled(string triggerId, TimeSpan downtime)
+    {
+        if (_byTrigger.TryGetValue(triggerId, out var status)) _byTrigger[triggerId] = status with { Status = SavepointStatusKind.Completed, Downtime = downtime };
+    }
+
+    /// <summary>A completed rescale could not restart the job: the operation failed after all.</summary>
+    public void RescaleFailed(string triggerId, string cause)
+    {
+        if (_byTrigger.TryGetValue(triggerId, out var status)) _byTrigger[triggerId] = status with { Status = SavepointStatusKind.Failed, FailureCause = cause };
+    }
 
     /// <summary>Fails every operation in progress (the job restarted or ended before they completed).</summary>
     public void FailAll(string cause)

@@ -32,6 +32,34 @@ public sealed class SavepointTriggerApiTests(SiloHostFixture host)
     }
 
     [Fact]
+    public async Task PostRescaling_WhenJobRuns_RestartsAtTheNewParallelismWithItsIdAndExactOutput()
+    {
+        var output = host.NewOutputDirectory();
+        var jobId = await SubmitAsync(Client, $$$"""{"job":"keyed-sum","parallelism":2,"args":{"events":600000,"keys":100,"rate":200000,"output":"{{{output}}}"}}""");
+        await WaitForStatusAsync(Client, jobId, "RUNNING");
+        Assert.Contains("parallelism", await ReadProblemAsync(await Client.PostAsync($"jobs/{jobId}/rescaling?parallelism=abc", null), HttpStatusCode.BadRequest));
+        await ReadProblemAsync(await Client.PostAsync($"jobs/{jobId}/rescaling?parallelism=0", null), HttpStatusCode.BadRequest);
+        await ReadProblemAsync(await Client.PostAsync($"jobs/{Guid.NewGuid():N}/rescaling?parallelism=2", null), HttpStatusCode.NotFound);
+
+        var triggerId = (await ReadJsonAsync(await Client.PostAsync($"jobs/{jobId}/rescaling?parallelism=3", null), HttpStatusCode.Accepted)).GetProperty("triggerId").GetString();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        System.Text.Json.JsonElement status;
+        while ((status = await ReadJsonAsync(await Client.GetAsync($"jobs/{jobId}/rescaling/{triggerId}"), HttpStatusCode.OK)).GetProperty("status").GetString() == "IN_PROGRESS")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "rescaling still in progress");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("COMPLETED", status.GetProperty("status").GetString());
+        Assert.Equal(3, status.GetProperty("parallelism").GetInt32());
+        Assert.True(status.GetProperty("downtimeMs").GetDouble() > 0);
+        var job = await GetJobAsync(Client, jobId);
+        Assert.Equal(3, job.GetProperty("parallelism").GetInt32());
+        await WaitForStatusAsync(Client, jobId, "FINISHED");
+        Assert.Equal(Runtime.OutputFiles.ExpectedKeyedSum(600_000, 100), Runtime.OutputFiles.ParsePairs(Runtime.OutputFiles.ReadResult(output)));
+    }
+
+    [Fact]
     public async Task SavepointRoutes_WhenRequestIsWrong_AnswerTheRightProblem()
     {
         var unknown = Guid.NewGuid().ToString("N");
