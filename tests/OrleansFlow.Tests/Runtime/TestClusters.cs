@@ -9,26 +9,40 @@ internal static class TestClusters
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<InProcessTestCluster, string> Roots = [];
 
-    /// <summary>The folder a test cluster keeps its jobs and checkpoints in (one per cluster, so no cluster resumes another's jobs).</summary>
+    /// <summary>
+    /// The folder a test cluster keeps its jobs and checkpoints in, or its blob container's name (one per cluster, so no
+    /// cluster resumes another's jobs).
+    /// </summary>
     public static string StorageRootOf(InProcessTestCluster cluster) => Roots.TryGetValue(cluster, out var root) ? root : throw new ArgumentException("Not a test cluster.");
 
-    public static async Task<InProcessTestCluster> StartAsync(int silos, Action<OrleansFlowOptions>? configure = null)
+    /// <summary>
+    /// A cluster of <paramref name="silos"/> silos on a local folder of its own, or, with
+    /// <paramref name="azureConnectionString"/>, on a blob container of its own (e.g. in Azurite).
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(int silos, Action<OrleansFlowOptions>? configure = null, string? azureConnectionString = null)
     {
         var storageRoot = Path.Combine(Path.GetTempPath(), "orleansflow-cluster-storage", Guid.NewGuid().ToString("N"));
+        var container = "cluster" + Guid.NewGuid().ToString("N");
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddOrleansFlow(configure)
-            .AddOrleansFlowLocalStorage(o => o.RootDirectory = storageRoot)
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddOrleansFlow(configure);
+            if (azureConnectionString is null) silo.AddOrleansFlowLocalStorage(o => o.RootDirectory = storageRoot);
+            else silo.AddOrleansFlowAzureBlobStorage(o => { o.ConnectionString = azureConnectionString; o.ContainerName = container; });
+            AddTestJobs(silo);
+        });
+        var cluster = builder.Build();
+        Roots.Add(cluster, azureConnectionString is null ? storageRoot : container);
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private static void AddTestJobs(ISiloBuilder silo) => silo
             .AddStreamJob<TwoStageJob>(TwoStageJob.Name)
             .AddStreamJob<FifoProbeJob>(FifoProbeJob.Name)
             .AddStreamJob<OperatorsJob>(OperatorsJob.Name)
             .AddStreamJob<FailingJob>(FailingJob.Name)
             .AddStreamJob<EventLogJob>(EventLogJob.Name)
             .AddStreamJob<IdleJob>(IdleJob.Name)
-            .AddStreamJob<StringSumJob>(StringSumJob.Name));
-        var cluster = builder.Build();
-        Roots.Add(cluster, storageRoot);
-        await cluster.DeployAsync();
-        return cluster;
-    }
+            .AddStreamJob<StringSumJob>(StringSumJob.Name);
 }
