@@ -39,20 +39,8 @@ internal static class StateEntryDecoder
         object? found = null;
         foreach (var chunk in chunks)
         {
-            TKey[]? keys;
-            TValue[]? values;
-            try
-            {
-                keys = serializer.Deserialize<TKey[]>(chunk.Keys);
-                values = serializer.Deserialize<TValue[]>(chunk.Values);
-            }
-            catch (Exception e)
-            {
-                throw new InvalidDataException(
-                    $"State '{stateName}' in key group {chunk.KeyGroup} cannot be read with key type {KeyedStateSnapshotFormat.FormatTypeName(typeof(TKey))} and value type {KeyedStateSnapshotFormat.FormatTypeName(typeof(TValue))}: {e.Message}", e);
-            }
-            if (keys is null || values is null || keys.Length != chunk.EntryCount || values.Length != chunk.EntryCount)
-                throw new InvalidDataException($"State '{stateName}' in key group {chunk.KeyGroup} is corrupt: expected {chunk.EntryCount} entries.");
+            var (keys, values) = RestoredStateChunkDecoder.Decode<TKey, TValue>(
+                chunk, serializer, stateName, $"values of type {KeyedStateSnapshotFormat.FormatTypeName(typeof(TValue))}");
             for (var i = 0; i < keys.Length; i++)
             {
                 if (!comparer.Equals(keys[i], wanted)) continue;

@@ -54,24 +54,7 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer)
     {
         var decoded = new List<(TKey[] Keys, TValue[] Values)>();
-        foreach (var chunk in chunks)
-        {
-            TKey[]? keys;
-            TValue[]? values;
-            try
-            {
-                keys = serializer.Deserialize<TKey[]>(chunk.Keys);
-                values = serializer.Deserialize<TValue[]>(chunk.Values);
-            }
-            catch (Exception ex)
-            {
-                throw new InvalidDataException(
-                    $"State '{Name}' in key group {chunk.KeyGroup} of the snapshot cannot be read as {Signature} with key type {KeyedStateSnapshotFormat.FormatTypeName(typeof(TKey))}: {ex.Message}", ex);
-            }
-            if (keys is null || values is null || keys.Length != chunk.EntryCount || values.Length != chunk.EntryCount)
-                throw new InvalidDataException($"State '{Name}' in key group {chunk.KeyGroup} of the snapshot is corrupt: expected {chunk.EntryCount} entries.");
-            decoded.Add((keys, values));
-        }
+        foreach (var chunk in chunks) decoded.Add(RestoredStateChunkDecoder.Decode<TKey, TValue>(chunk, serializer, Name, Signature));
         return () =>
         {
             Map.EnsureCapacity(decoded.Sum(d => d.Keys.Length));
