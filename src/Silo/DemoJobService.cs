@@ -9,7 +9,8 @@ namespace OrleansFlow.Silo;
 /// With <c>--demo</c>: submits an unbounded <c>keyed-sum</c> when the silo has started and prints its progress
 /// (records/s and per-vertex counts) every two seconds.
 /// </summary>
-internal sealed partial class DemoJobService(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoJobService> logger) : BackgroundService
+internal sealed partial class DemoJobService(
+    IGrainFactory grains, IHostApplicationLifetime lifetime, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger<DemoJobService> logger) : BackgroundService
 {
     /// <summary>The demo job's id.</summary>
     public const string DemoJobId = "00000000000000000000000000000de0";
@@ -44,7 +45,7 @@ internal sealed partial class DemoJobService(IGrainFactory grains, IHostApplicat
         }
         else
         {
-            Console.WriteLine($"Demo job keyed-sum submitted: {jobId}  (REST: curl http://127.0.0.1:8081/jobs/{jobId})");
+            Console.WriteLine($"Demo job keyed-sum submitted: {jobId}  (REST: curl {(configuration["Urls"] ?? "http://127.0.0.1:8081").Split(';')[0].TrimEnd('/')}/jobs/{jobId})");
         }
 
         long lastIn = 0;
