@@ -5,7 +5,7 @@ using OrleansFlow.Bench.Checkpoints;
 
 // Usage: see PrintUsage below.
 // Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
-// The checkpoint benchmarks (issue 3) run only when --only names them.
+// The checkpoint benchmarks (issue 3) and the rescale benchmark (issue 4) run only when --only names them.
 
 var options = BenchOptions.Default;
 var checkpointOptions = CheckpointBenchOptions.Default;
@@ -152,4 +152,7 @@ static void PrintUsage() => Console.WriteLine(
     "  checkpoint-duration   per --storage and --state-sizes (default 10MB,100MB,1GB; MB = 10^6 bytes, MiB = 2^20): median checkpoint\n" +
     "                        end to end, sync and async of --rounds checkpoints of a job holding --payload-bytes (default 1000) per key,\n" +
     "                        beside the raw write bandwidth of the same bytes (plain File/Blob API and ICheckpointStorage.WriteAsync)\n" +
+    "  rescale-downtime      per --storage and --state-sizes: the state job at p=2 rescaled to 4 and back, --rounds times; the job manager's\n" +
+    "                        downtime and trigger → COMPLETED per direction, beside the raw write and read bandwidth of the savepoint's\n" +
+    "                        bytes (plain File/Blob API and ICheckpointStorage); goal downtime ≤ 2 × bytes / min(read, write) + 1 s\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");

@@ -7,7 +7,7 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// <summary>
 /// The Azure Blob storage in a fresh container of a running <see cref="AzuriteServer"/>. The plain write is one
 /// <c>BlobClient.UploadAsync(BinaryData, overwrite: true)</c> with the SDK's default transfer options and the same
-/// pinned service version (2026-06-06) as the product.
+/// pinned service version (2026-06-06) as the product; the plain read is one <c>BlobClient.DownloadContentAsync</c>.
 /// </summary>
 public sealed class AzuriteBenchStorage : BenchStorage
 {
@@ -46,6 +46,13 @@ public sealed class AzuriteBenchStorage : BenchStorage
     /// <inheritdoc />
     public override async Task WritePlainAsync(string name, ReadOnlyMemory<byte> data) =>
         await _plain.GetBlobClient("plain/" + name).UploadAsync(BinaryData.FromBytes(data), overwrite: true);
+
+    /// <inheritdoc />
+    public override async Task<long> ReadPlainAsync(string name)
+    {
+        var content = await _plain.GetBlobClient("plain/" + name).DownloadContentAsync();
+        return content.Value.Content.ToMemory().Length;
+    }
 
     /// <inheritdoc />
     public override async Task DeletePlainAsync(string name) =>

@@ -6,8 +6,8 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// One place of checkpoint storage for one bench silo (a fresh folder, or a fresh blob container), usable three ways
 /// on the same medium: by the silo (<see cref="Configure"/>), through <see cref="ICheckpointStorage"/> directly
 /// (<see cref="CheckpointStorage"/>), and with the plain platform API (<see cref="WritePlainAsync"/>: one
-/// <c>FileStream</c> write + fsync, or one <c>BlobClient.UploadAsync</c>), which is the raw bandwidth a checkpoint is
-/// compared with. Disposing deletes everything written there.
+/// <c>FileStream</c> write + fsync, or one <c>BlobClient.UploadAsync</c>; read back with <see cref="ReadPlainAsync"/>),
+/// which is the raw bandwidth a checkpoint or a rescale is compared with. Disposing deletes everything written there.
 /// </summary>
 public abstract class BenchStorage : IAsyncDisposable
 {
@@ -25,6 +25,9 @@ public abstract class BenchStorage : IAsyncDisposable
 
     /// <summary>Writes <paramref name="data"/> as one object named <paramref name="name"/> with the plain platform API.</summary>
     public abstract Task WritePlainAsync(string name, ReadOnlyMemory<byte> data);
+
+    /// <summary>Reads the object <see cref="WritePlainAsync"/> wrote under <paramref name="name"/> to its end with the plain platform API; returns the bytes read.</summary>
+    public abstract Task<long> ReadPlainAsync(string name);
 
     /// <summary>Deletes what <see cref="WritePlainAsync"/> wrote under <paramref name="name"/>.</summary>
     public abstract Task DeletePlainAsync(string name);

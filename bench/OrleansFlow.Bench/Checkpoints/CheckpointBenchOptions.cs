@@ -3,13 +3,13 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// <summary>
 /// Settings of the checkpoint benchmarks.
 /// </summary>
-/// <param name="StateSizes">checkpoint-duration: target keyed-state sizes (<c>--state-sizes</c>).</param>
-/// <param name="Storages">Both benchmarks: the storages to run on (<c>--storage</c>).</param>
+/// <param name="StateSizes">checkpoint-duration and rescale-downtime: target keyed-state sizes (<c>--state-sizes</c>).</param>
+/// <param name="Storages">Every checkpoint benchmark: the storages to run on (<c>--storage</c>).</param>
 /// <param name="Events">checkpoint-overhead: keyed-sum events per round (<c>--checkpoint-events</c>), enough for several seconds.</param>
 /// <param name="Keys">checkpoint-overhead: keyed-sum keys (<c>--keys</c>).</param>
 /// <param name="IntervalMs">checkpoint-overhead: the checkpoint interval of the "on" rows (<c>--interval-ms</c>).</param>
-/// <param name="PayloadBytes">checkpoint-duration: bytes of state per key (<c>--payload-bytes</c>).</param>
-/// <param name="Rounds">checkpoint-duration: checkpoints and raw writes per size (<c>--rounds</c>).</param>
+/// <param name="PayloadBytes">checkpoint-duration and rescale-downtime: bytes of state per key (<c>--payload-bytes</c>).</param>
+/// <param name="Rounds">checkpoint-duration: checkpoints and raw writes per size; rescale-downtime: rescale round trips and raw writes/reads per size (<c>--rounds</c>).</param>
 /// <param name="OverheadRounds">checkpoint-overhead: measured rounds per row (<c>--overhead-rounds</c>, default <c>--rounds</c>); the shared machine's noise needs more of them than the durations.</param>
 public sealed record CheckpointBenchOptions(
     IReadOnlyList<long> StateSizes,
@@ -26,6 +26,15 @@ public sealed record CheckpointBenchOptions(
 
     /// <summary>The name of the duration benchmark for <c>--only</c>.</summary>
     public const string DurationName = "checkpoint-duration";
+
+    /// <summary>The name of the rescale downtime benchmark for <c>--only</c>.</summary>
+    public const string RescaleName = "rescale-downtime";
+
+    /// <summary>rescale-downtime: the state job's parallelism at the start and after each round.</summary>
+    public const int RescaleFrom = 2;
+
+    /// <summary>rescale-downtime: the parallelism each round rescales to first.</summary>
+    public const int RescaleTo = 4;
 
     /// <summary>Parallelism of the keyed-sum job in the overhead rounds (as the <c>orleansflow-p2</c> row).</summary>
     public const int OverheadParallelism = 2;

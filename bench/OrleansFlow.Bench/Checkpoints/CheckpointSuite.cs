@@ -9,7 +9,7 @@ namespace OrleansFlow.Bench.Checkpoints;
 public static class CheckpointSuite
 {
     /// <summary>The names <c>--only</c> accepts for this suite.</summary>
-    public static IReadOnlyList<string> Names { get; } = [CheckpointBenchOptions.OverheadName, CheckpointBenchOptions.DurationName];
+    public static IReadOnlyList<string> Names { get; } = [CheckpointBenchOptions.OverheadName, CheckpointBenchOptions.DurationName, CheckpointBenchOptions.RescaleName];
 
     /// <summary>Runs the benchmarks of <see cref="Names"/> that <paramref name="selected"/> holds; returns the number of failed rows.</summary>
     public static async Task<int> RunAsync(IReadOnlySet<string> selected, CheckpointBenchOptions options, TextWriter output)
@@ -19,11 +19,12 @@ public static class CheckpointSuite
         ArgumentNullException.ThrowIfNull(output);
         var overhead = selected.Contains(CheckpointBenchOptions.OverheadName);
         var duration = selected.Contains(CheckpointBenchOptions.DurationName);
-        if (!overhead && !duration) return 0;
+        var rescale = selected.Contains(CheckpointBenchOptions.RescaleName);
+        if (!overhead && !duration && !rescale) return 0;
 
         var azurite = options.Storages.Contains(StorageKind.Azurite) ? $" (Azurite {AzuriteServer.Version()})" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checkpoints: storages {string.Join(", ", options.Storages.Select(s => s.ToString().ToLowerInvariant()))}{azurite}, state sizes {string.Join(", ", options.StateSizes.Select(ByteSize.Format))}, rounds {options.Rounds} (duration), {options.OverheadRounds} (overhead)"));
+            $"Checkpoints: storages {string.Join(", ", options.Storages.Select(s => s.ToString().ToLowerInvariant()))}{azurite}, state sizes {string.Join(", ", options.StateSizes.Select(ByteSize.Format))}, rounds {options.Rounds} (duration, rescale), {options.OverheadRounds} (overhead)"));
         var failures = 0;
         await using var storages = new BenchStorageFactory();
         output.WriteLine($"Temporary folder: {storages.Root} (deleted at the end)");
@@ -36,6 +37,11 @@ public static class CheckpointSuite
         if (duration)
         {
             failures += await new CheckpointDurationBenchmark(storages, output).RunAsync(options);
+            output.WriteLine();
+        }
+        if (rescale)
+        {
+            failures += await new RescaleDowntimeBenchmark(storages, output).RunAsync(options);
             output.WriteLine();
         }
         return failures;

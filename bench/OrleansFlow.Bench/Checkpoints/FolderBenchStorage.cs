@@ -8,7 +8,8 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// write is <c>FileStream.WriteAsync</c> of the buffer in 1 MiB pieces followed by <c>Flush(flushToDisk: true)</c>, into
 /// a sibling folder on the same file system. (One <c>WriteAsync</c> of the whole buffer measured 2–4× slower in this
 /// process than pieces, while a standalone program wrote at the same speed either way; the pieces are the kinder
-/// baseline for the storage.)
+/// baseline for the storage.) The plain read is <c>FileStream.ReadAsync</c> to the end in 1 MiB pieces (a file just
+/// written is usually still in the page cache, as a savepoint is when a rescale restores it).
 /// </summary>
 public sealed class FolderBenchStorage : BenchStorage
 {
@@ -43,6 +44,17 @@ public sealed class FolderBenchStorage : BenchStorage
         for (var offset = 0; offset < data.Length; offset += ChunkSize)
             await file.WriteAsync(data.Slice(offset, Math.Min(ChunkSize, data.Length - offset)));
         file.Flush(flushToDisk: true);
+    }
+
+    /// <inheritdoc />
+    public override async Task<long> ReadPlainAsync(string name)
+    {
+        await using var file = new FileStream(Path.Combine(_plainFolder, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var buffer = new byte[ChunkSize];
+        long total = 0;
+        int read;
+        while ((read = await file.ReadAsync(buffer)) > 0) total += read;
+        return total;
     }
 
     /// <inheritdoc />
