@@ -34,10 +34,10 @@ internal static class SavepointSteps
         var trigger = await manager.TriggerSavepoint(request);
         if (trigger.Refusal != SavepointRefusal.None)
         {
-            var d = await manager.GetDetails();
-            var st = await grains.GetGrain<OrleansFlow.Checkpointing.ICheckpointCoordinatorGrain>(jobId).GetStats();
-            Assert.Fail($"coordinator: total {st.Total} completed {st.Completed} inprogress {st.InProgress} failed {st.Failed}; history {string.Join(" | ", st.History.Select(h => $"{h.Id} {h.Status} {h.FailureMessage}"))}");
-            Assert.Fail($"{trigger.Message} (job {d?.Status}, attempt {d?.Attempt}, cause {d?.FailureCause}, source out {d?.Vertices.FirstOrDefault()?.RecordsOut})");
+            var job = await manager.GetDetails();
+            var checkpoints = await grains.GetGrain<OrleansFlow.Checkpointing.ICheckpointCoordinatorGrain>(jobId).GetStats();
+            Assert.Fail($"{trigger.Message} (job {job?.Status}, attempt {job?.Attempt}, cause {job?.FailureCause}; checkpoint history: " +
+                $"{string.Join(" | ", checkpoints.History.Select(h => $"{h.Id} {h.Status} {h.FailureMessage}"))})");
         }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
