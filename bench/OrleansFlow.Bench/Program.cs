@@ -155,4 +155,6 @@ static void PrintUsage() => Console.WriteLine(
     "  rescale-downtime      per --storage and --state-sizes: the state job at p=2 rescaled to 4 and back, --rounds times; the job manager's\n" +
     "                        downtime and trigger → COMPLETED per direction, beside the raw write and read bandwidth of the savepoint's\n" +
     "                        bytes (plain File/Blob API and ICheckpointStorage); goal downtime ≤ 2 × bytes / min(read, write) + 1 s\n" +
+    "  snapshot-pipeline     per --state-sizes, in one process without a cluster: raw file write/read beside the snapshot's stages\n" +
+    "                        (serialize, + CRC-64, StateFileWriter to a folder, restore read/parse, materialize), --rounds rounds\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");

@@ -30,6 +30,9 @@ public sealed record CheckpointBenchOptions(
     /// <summary>The name of the rescale downtime benchmark for <c>--only</c>.</summary>
     public const string RescaleName = "rescale-downtime";
 
+    /// <summary>The name of the in-process snapshot pipeline benchmark (serialize, checksum, write, read, restore) for <c>--only</c>.</summary>
+    public const string PipelineName = "snapshot-pipeline";
+
     /// <summary>rescale-downtime: the state job's parallelism at the start and after each round.</summary>
     public const int RescaleFrom = 2;
 

@@ -9,7 +9,7 @@ namespace OrleansFlow.Bench.Checkpoints;
 public static class CheckpointSuite
 {
     /// <summary>The names <c>--only</c> accepts for this suite.</summary>
-    public static IReadOnlyList<string> Names { get; } = [CheckpointBenchOptions.OverheadName, CheckpointBenchOptions.DurationName, CheckpointBenchOptions.RescaleName];
+    public static IReadOnlyList<string> Names { get; } = [CheckpointBenchOptions.OverheadName, CheckpointBenchOptions.DurationName, CheckpointBenchOptions.RescaleName, CheckpointBenchOptions.PipelineName];
 
     /// <summary>Runs the benchmarks of <see cref="Names"/> that <paramref name="selected"/> holds; returns the number of failed rows.</summary>
     public static async Task<int> RunAsync(IReadOnlySet<string> selected, CheckpointBenchOptions options, TextWriter output)
@@ -20,7 +20,8 @@ public static class CheckpointSuite
         var overhead = selected.Contains(CheckpointBenchOptions.OverheadName);
         var duration = selected.Contains(CheckpointBenchOptions.DurationName);
         var rescale = selected.Contains(CheckpointBenchOptions.RescaleName);
-        if (!overhead && !duration && !rescale) return 0;
+        var pipeline = selected.Contains(CheckpointBenchOptions.PipelineName);
+        if (!overhead && !duration && !rescale && !pipeline) return 0;
 
         var azurite = options.Storages.Contains(StorageKind.Azurite) ? $" (Azurite {AzuriteServer.Version()})" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -29,6 +30,10 @@ public static class CheckpointSuite
         await using var storages = new BenchStorageFactory();
         output.WriteLine($"Temporary folder: {storages.Root} (deleted at the end)");
         output.WriteLine();
+        if (pipeline)
+        {
+            failures += await new SnapshotPipelineBenchmark(storages.Root, output).RunAsync(options.StateSizes, options.PayloadBytes, options.Rounds);
+        }
         if (overhead)
         {
             failures += await new CheckpointOverheadBenchmark(storages, output).RunAsync(options);

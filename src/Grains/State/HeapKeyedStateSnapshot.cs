@@ -100,21 +100,29 @@ internal sealed class HeapKeyedStateSnapshot : IKeyedStateSnapshot
         foreach (var table in _tables) table?.GroupByKeyGroup(_firstIndex, count, cancellationToken);
 
         var writer = new KeyedStateSnapshotWriter(output);
-        writer.WriteHeader(_maxParallelism, KeyGroupRange, _states);
-        for (var i = 0; i < count; i++)
+        try
         {
-            writer.BeginKeyGroup(KeyGroupRange.StartKeyGroup + i);
-            for (var state = 0; state < _states.Length; state++)
+            writer.WriteHeader(_maxParallelism, KeyGroupRange, _states);
+            for (var i = 0; i < count; i++)
             {
-                if (_tables[state] is { } table) table.WriteKeyGroup(i, state, writer, _serializer);
-                else if (_restored[state]!.ChunksByKeyGroup[_firstIndex + i] is { } chunks)
+                writer.BeginKeyGroup(KeyGroupRange.StartKeyGroup + i);
+                for (var state = 0; state < _states.Length; state++)
                 {
-                    foreach (var chunk in chunks) writer.WriteRecord(state, chunk.EntryCount, chunk.Keys.Span, chunk.Values.Span);
+                    if (_tables[state] is { } table) await table.WriteKeyGroupAsync(i, state, writer, _serializer, cancellationToken);
+                    else if (_restored[state]!.ChunksByKeyGroup[_firstIndex + i] is { } chunks)
+                    {
+                        foreach (var chunk in chunks) writer.WriteRecord(state, chunk.EntryCount, chunk.Keys.Span, chunk.Values.Span);
+                    }
+                    await writer.FlushIfFullAsync(cancellationToken);
                 }
-                await writer.FlushIfFullAsync(cancellationToken);
+                writer.EndKeyGroup();
             }
-            writer.EndKeyGroup();
+            return await writer.FinishAsync(cancellationToken);
         }
-        return await writer.FinishAsync(cancellationToken);
+        catch
+        {
+            await writer.AbandonAsync(); // the stream is the storage's again only when no write of ours runs on it
+            throw;
+        }
     }
 }

@@ -5,11 +5,15 @@ namespace OrleansFlow.State;
 /// <summary>
 /// A <see cref="StateTableSnapshot"/> of a <see cref="HeapStateTable{TKey, TValue}"/>: a frozen
 /// <see cref="StateMapSnapshot{TKey, TValue}"/>, grouped by key group off the owner thread into exact-size key and value
-/// arrays (the references only: about 2 × 8 bytes per entry for reference types), each dropped once written.
+/// arrays (the references only: about 2 × 8 bytes per entry for reference types), each dropped once written. A key group
+/// is written as records of about <see cref="TargetRecordBytes"/> each (the format allows several per key group and
+/// state).
 /// </summary>
 internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot where TKey : notnull
 {
     private const int CancellationCheckInterval = 1 << 16;
+    private const long TargetRecordBytes = 256 << 10;
+    private const int MaxBatch = 1 << 16;
     private readonly CopyOnWriteStateMap<TKey, TValue> _map;
     private readonly StateMapSnapshot<TKey, TValue> _view;
     private readonly Func<TKey, int> _keyGroupIndexOf;
@@ -17,6 +21,7 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     private readonly string _name;
     private TKey[]?[] _keys = [];
     private TValue[]?[] _values = [];
+    private int _batch = 64; // until the first record tells the size of an entry
 
     /// <summary>Wraps <paramref name="view"/>, frozen from <paramref name="map"/>; keys map to key group indexes in [0, <paramref name="keyGroupCount"/>).</summary>
     public HeapStateTableSnapshot(CopyOnWriteStateMap<TKey, TValue> map, StateMapSnapshot<TKey, TValue> view, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name)
@@ -61,13 +66,26 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     }
 
     /// <inheritdoc />
-    public override bool WriteKeyGroup(int relativeIndex, int stateIndex, KeyedStateSnapshotWriter writer, Serializer serializer)
+    public override async ValueTask WriteKeyGroupAsync(int relativeIndex, int stateIndex, KeyedStateSnapshotWriter writer, Serializer serializer, CancellationToken cancellationToken)
     {
-        if (_keys[relativeIndex] is not { } keys) return false;
-        writer.WriteRecord(stateIndex, keys, _values[relativeIndex]!, serializer);
+        if (_keys[relativeIndex] is not { } keys) return;
+        var values = _values[relativeIndex]!;
         _keys[relativeIndex] = null;
         _values[relativeIndex] = null;
-        return true;
+        if (keys.Length <= _batch)
+        {
+            WriteBatch(stateIndex, keys, values, writer, serializer);
+        }
+        else
+        {
+            for (var start = 0; start < keys.Length;)
+            {
+                var count = Math.Min(_batch, keys.Length - start);
+                WriteBatch(stateIndex, keys[start..(start + count)], values[start..(start + count)], writer, serializer);
+                start += count;
+                await writer.FlushIfFullAsync(cancellationToken);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -76,6 +94,19 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
         _keys = [];
         _values = [];
         _map.Release(_view);
+    }
+
+    /// <summary>
+    /// Writes one record and sizes the next batch so that a record is about <see cref="TargetRecordBytes"/>: memory stays
+    /// a few records whatever the size of a key group, and the writer can hand full buffers to the storage while the
+    /// next ones serialize.
+    /// </summary>
+    private void WriteBatch(int stateIndex, TKey[] keys, TValue[] values, KeyedStateSnapshotWriter writer, Serializer serializer)
+    {
+        var before = writer.Position;
+        writer.WriteRecord(stateIndex, keys, values, serializer);
+        var bytesPerEntry = Math.Max(1, (writer.Position - before) / keys.Length);
+        _batch = (int)Math.Clamp(TargetRecordBytes / bytesPerEntry, 1, MaxBatch);
     }
 
     private int IndexOf(TKey key)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using Orleans.Serialization;
 using OrleansFlow.KeyGroups;
@@ -9,9 +8,13 @@ namespace OrleansFlow.State;
 
 /// <summary>
 /// Writes one snapshot in <see cref="KeyedStateSnapshotFormat"/> to a stream that need not be seekable, counting the
-/// bytes itself so offsets are relative to where the snapshot starts. Records are serialized into one reused buffer,
-/// which goes to the stream asynchronously whenever it holds <see cref="FlushThreshold"/> bytes: memory stays about
-/// the size of the largest record, not of the snapshot. Not thread-safe: one writing thread at a time.
+/// bytes itself so offsets are relative to where the snapshot starts. Records are serialized into a buffer, which goes
+/// to the stream asynchronously whenever it holds <see cref="FlushThreshold"/> bytes while the next records fill a second
+/// buffer (at most one write in flight, so serialization and I/O overlap and the stream sees its writes in order):
+/// memory stays about two buffers, not the snapshot. Not thread-safe: one writing thread at a time.
+/// Protocol: <see cref="WriteHeader"/>, then per key group <see cref="BeginKeyGroup"/>, records, <see cref="EndKeyGroup"/>
+/// (with <see cref="FlushIfFullAsync"/> between records), then <see cref="FinishAsync"/>; after a failure,
+/// <see cref="AbandonAsync"/> waits for the write in flight so the stream is no longer in use.
 /// </summary>
 internal sealed class KeyedStateSnapshotWriter
 {
@@ -19,7 +22,9 @@ internal sealed class KeyedStateSnapshotWriter
     public const int FlushThreshold = 1 << 20;
 
     private readonly Stream _output;
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private SnapshotBuffer _buffer = new();
+    private SnapshotBuffer _spare = new();
+    private Task _inFlight = Task.CompletedTask;
     private long _flushed;
     private KeyGroupRange _range;
     private long[] _offsets = [];
@@ -30,7 +35,8 @@ internal sealed class KeyedStateSnapshotWriter
     /// <summary>Creates a writer that writes to <paramref name="output"/> from its current position.</summary>
     public KeyedStateSnapshotWriter(Stream output) => _output = output;
 
-    private long Position => _flushed + _buffer.WrittenCount;
+    /// <summary>The number of bytes of the snapshot written so far (flushed or buffered).</summary>
+    public long Position => _flushed + _buffer.WrittenCount;
 
     /// <summary>Writes the header and the state table.</summary>
     public void WriteHeader(int maxParallelism, KeyGroupRange range, IReadOnlyList<SnapshotStateMetadata> states)
@@ -126,15 +132,35 @@ internal sealed class KeyedStateSnapshotWriter
         KeyedStateSnapshotFormat.FooterMagic.CopyTo(footer[20..]);
         _buffer.Advance(KeyedStateSnapshotFormat.FooterSize);
         await FlushAsync(cancellationToken);
+        await _inFlight;
         await _output.FlushAsync(cancellationToken);
+        ReturnBuffers();
         return new KeyedStateSnapshotInfo(_range, _offsets, _lengths, _flushed);
+    }
+
+    /// <summary>Waits for the write in flight, ignoring its failure (the caller is already failing): afterwards nothing uses the stream.</summary>
+    public async Task AbandonAsync()
+    {
+        try
+        {
+            await _inFlight;
+        }
+        catch (Exception)
+        {
+            // The write's failure is the caller's failure or a consequence of it; it has nothing to add.
+        }
+        ReturnBuffers();
     }
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
-        _flushed += _buffer.WrittenCount;
-        _buffer.ResetWrittenCount();
+        await _inFlight; // the spare buffer's write: once done, the spare is free
+        _spare.Reset();
+        var full = _buffer;
+        _buffer = _spare;
+        _spare = full;
+        _flushed += full.WrittenCount;
+        _inFlight = _output.WriteAsync(full.WrittenMemory, cancellationToken).AsTask();
     }
 
     private void WriteLengthPrefixed<T>(T value, Serializer serializer)
@@ -143,16 +169,22 @@ internal sealed class KeyedStateSnapshotWriter
         WriteInt32(_buffer, 0);
         serializer.Serialize(value, _buffer);
         var length = _buffer.WrittenCount - lengthAt - 4;
-        BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(_buffer.WrittenMemory).Span[lengthAt..], length);
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.WrittenSpan[lengthAt..], length);
     }
 
-    private static void WriteInt32(ArrayBufferWriter<byte> buffer, int value)
+    private void ReturnBuffers()
+    {
+        _buffer.Dispose();
+        _spare.Dispose();
+    }
+
+    private static void WriteInt32(IBufferWriter<byte> buffer, int value)
     {
         BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
         buffer.Advance(4);
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> buffer, string value)
+    private static void WriteString(IBufferWriter<byte> buffer, string value)
     {
         var length = Encoding.UTF8.GetByteCount(value);
         WriteInt32(buffer, length);

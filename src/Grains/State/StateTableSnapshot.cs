@@ -4,7 +4,7 @@ namespace OrleansFlow.State;
 
 /// <summary>
 /// One state's part of a keyed-state snapshot, made by <see cref="StateTable{TKey}.Freeze"/>.
-/// Protocol: <see cref="GroupByKeyGroup"/> once, then <see cref="WriteKeyGroup"/> per key group in order, on any one
+/// Protocol: <see cref="GroupByKeyGroup"/> once, then <see cref="WriteKeyGroupAsync"/> per key group in order, on any one
 /// thread at a time (the asynchronous phase); <see cref="Release"/> once, on the owner thread, after the writing
 /// thread is done with it (or when it never started).
 /// </summary>
@@ -14,10 +14,11 @@ internal abstract class StateTableSnapshot
     public abstract void GroupByKeyGroup(int firstIndex, int count, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the entries of key group <paramref name="relativeIndex"/> (counted from the first grouped one) as a record of
-    /// state <paramref name="stateIndex"/>, and drops them; false (nothing written) when it has none.
+    /// Writes the entries of key group <paramref name="relativeIndex"/> (counted from the first grouped one) as records of
+    /// state <paramref name="stateIndex"/> (none when it has no entries), letting the writer flush between records, and
+    /// drops them.
     /// </summary>
-    public abstract bool WriteKeyGroup(int relativeIndex, int stateIndex, KeyedStateSnapshotWriter writer, Serializer serializer);
+    public abstract ValueTask WriteKeyGroupAsync(int relativeIndex, int stateIndex, KeyedStateSnapshotWriter writer, Serializer serializer, CancellationToken cancellationToken);
 
     /// <summary>Gives the captured layers back to the state (owner thread), which merges what no snapshot reads any more.</summary>
     public abstract void Release();

@@ -21,6 +21,19 @@ public interface ICheckpointStorage
     /// <summary>Writes <paramref name="content"/> as the object <paramref name="path"/>, atomically.</summary>
     Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes the object <paramref name="path"/> with what <paramref name="writeContent"/> writes into the write-only,
+    /// non-seekable stream it is given (the push side of <see cref="WriteAsync(string, Stream, CancellationToken)"/>,
+    /// as Flink's checkpoint output streams: the producer writes straight into the storage, no copy in between).
+    /// Protocol: <paramref name="writeContent"/> is called once, must not use the stream after its task ends, and
+    /// must not leave writes running. The object appears, atomically, only when <paramref name="writeContent"/>
+    /// completes successfully; when it throws (or the storage fails, which fails the stream's writes), nothing is
+    /// written and its exception is thrown here. The default implementation connects the producer to
+    /// <see cref="WriteAsync(string, Stream, CancellationToken)"/> through a pipe (<see cref="PipedObjectWrite"/>).
+    /// </summary>
+    Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default) =>
+        PipedObjectWrite.WriteAsync(this, path, writeContent, cancellationToken);
+
     /// <summary>The whole object, or null when it does not exist.</summary>
     Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken = default);
 

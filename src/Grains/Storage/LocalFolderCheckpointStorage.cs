@@ -26,9 +26,16 @@ public sealed class LocalFolderCheckpointStorage : ICheckpointStorage
     public string DescribeLocation(string path) => FullPath(path);
 
     /// <inheritdoc />
-    public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default)
+    public Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return WriteAsync(path, (file, token) => content.CopyToAsync(file, token), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writeContent);
         var target = FullPath(path);
         var staging = Path.Combine(_root, StagingFolder, $"{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
@@ -36,7 +43,7 @@ public sealed class LocalFolderCheckpointStorage : ICheckpointStorage
         {
             await using (var file = new FileStream(staging, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                await content.CopyToAsync(file, cancellationToken);
+                await writeContent(new WriteOnlyStream(file), cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 if (_flushToDisk) file.Flush(flushToDisk: true);
             }

@@ -50,6 +50,56 @@ public abstract class CheckpointStorageContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_WhenProducerWritesInPieces_ReadsBackEveryPieceInOrder()
+    {
+        var storage = CreateStorage();
+        var pieces = Enumerable.Range(0, 40).Select(i => Enumerable.Range(0, 100_000 + i).Select(j => (byte)(i * 31 + j)).ToArray()).ToList();
+
+        await storage.WriteAsync("jobs/a/chk-1/sum-0", async (stream, token) =>
+        {
+            Assert.False(stream.CanSeek);
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                if (i % 2 == 0) await stream.WriteAsync(pieces[i], token);
+                else stream.Write(pieces[i]);
+            }
+        });
+
+        Assert.Equal(pieces.SelectMany(p => p).ToArray(), await storage.ReadAllAsync("jobs/a/chk-1/sum-0"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenProducerFails_ThrowsItsErrorLeavesNoObjectAndKeepsThePreviousOne()
+    {
+        var storage = CreateStorage();
+        await storage.WriteAsync("jobs/a/chk-1/sum-0", Bytes("complete"));
+
+        async Task FailAfterAPiece(Stream stream, CancellationToken token)
+        {
+            await stream.WriteAsync(new byte[3_000_000], token);
+            throw new InvalidOperationException("the serializer broke");
+        }
+
+        var replacing = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync("jobs/a/chk-1/sum-0", FailAfterAPiece));
+        var creating = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync("jobs/a/chk-2/sum-0", FailAfterAPiece));
+
+        Assert.Equal("the serializer broke", replacing.Message);
+        Assert.Equal("the serializer broke", creating.Message);
+        Assert.Equal("complete", Encoding.UTF8.GetString((await storage.ReadAllAsync("jobs/a/chk-1/sum-0"))!));
+        Assert.Equal(["jobs/a/chk-1/sum-0"], await storage.ListAsync("jobs/a"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenProducerPathInvalid_ThrowsAndWritesNothing()
+    {
+        var storage = CreateStorage();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => storage.WriteAsync("jobs/../x", (stream, token) => stream.WriteAsync(Bytes("x"), token).AsTask()));
+
+        Assert.Empty(await storage.ListAsync(""));
+    }
+
+    [Fact]
     public async Task ReadAllAsync_WhenObjectMissing_ReturnsNull()
     {
         var storage = CreateStorage();
