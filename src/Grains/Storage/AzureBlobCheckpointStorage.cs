@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Options;
 
 namespace OrleansFlow.Storage;
@@ -13,6 +14,8 @@ namespace OrleansFlow.Storage;
 public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
 {
     private readonly BlobContainerClient _container;
+    private readonly int _blockSize;
+    private readonly int _maxConcurrentBlockUploads;
     private readonly Lock _gate = new();
     private Task? _created;
 
@@ -25,6 +28,8 @@ public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
         clientOptions.Retry.Delay = o.RetryDelay;
         var service = new BlobServiceClient(o.ConnectionString, clientOptions);
         _container = service.GetBlobContainerClient(o.ContainerName);
+        _blockSize = o.UploadBlockSize;
+        _maxConcurrentBlockUploads = o.MaxConcurrentBlockUploads;
     }
 
     /// <inheritdoc />
@@ -37,6 +42,25 @@ public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
         var blob = Blob(path);
         await EnsureContainerAsync();
         await blob.UploadAsync(content, overwrite: true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writeContent);
+        var blob = _container.GetBlockBlobClient(StoragePath.Check(path));
+        await EnsureContainerAsync();
+        var stream = new BlockBlobWriteStream(blob, _blockSize, _maxConcurrentBlockUploads, cancellationToken);
+        try
+        {
+            await writeContent(stream, cancellationToken);
+            await stream.CompleteAsync();
+        }
+        catch
+        {
+            await stream.AbortAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />

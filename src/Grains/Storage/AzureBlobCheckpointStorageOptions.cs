@@ -14,4 +14,13 @@ public sealed class AzureBlobCheckpointStorageOptions
 
     /// <summary>The first retry's delay. Default 0.8 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
+
+    /// <summary>
+    /// Bytes per block when a state file is streamed into a blob (Put Block, then one Put Block List); an object smaller
+    /// than a block is one Put Blob. Default 4 MiB, at most 1 GiB (memory: blocks in flight + 1 per write); a blob holds at most 50,000 blocks.
+    /// </summary>
+    public int UploadBlockSize { get; set; } = 4 << 20;
+
+    /// <summary>How many blocks of one streamed write upload at a time while the next one fills. Default 4.</summary>
+    public int MaxConcurrentBlockUploads { get; set; } = 4;
 }

@@ -18,6 +18,10 @@ public sealed class AzureBlobCheckpointStorageOptionsValidator : IValidateOption
             errors.Add($"OrleansFlow:Storage:ContainerName '{container}' is not a valid blob container name (3-63 lower-case letters, digits and single hyphens).");
         if (options.MaxRetries is < 0 or > 20) errors.Add($"OrleansFlow:Storage:MaxRetries must be in [0, 20], got {options.MaxRetries}.");
         if (options.RetryDelay < TimeSpan.Zero) errors.Add("OrleansFlow:Storage:RetryDelay must not be negative.");
+        if (options.UploadBlockSize is < 64 << 10 or > 1 << 30)
+            errors.Add($"OrleansFlow:Storage:UploadBlockSize must be in [64 KiB, 1 GiB], got {options.UploadBlockSize} bytes.");
+        if (options.MaxConcurrentBlockUploads is < 1 or > 64)
+            errors.Add($"OrleansFlow:Storage:MaxConcurrentBlockUploads must be in [1, 64], got {options.MaxConcurrentBlockUploads}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -17,13 +17,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>A storage on this Azurite in a container of its own (keeps tests apart), with fast retries.</summary>
-    public OrleansFlow.Storage.AzureBlobCheckpointStorage CreateStorage() =>
+    public OrleansFlow.Storage.AzureBlobCheckpointStorage CreateStorage(int uploadBlockSize = 4 << 20, int maxConcurrentBlockUploads = 4) =>
         new(Microsoft.Extensions.Options.Options.Create(new OrleansFlow.Storage.AzureBlobCheckpointStorageOptions
         {
             ConnectionString = ConnectionString,
             ContainerName = "t" + Guid.NewGuid().ToString("N"),
             MaxRetries = 1,
             RetryDelay = TimeSpan.FromMilliseconds(10),
+            UploadBlockSize = uploadBlockSize,
+            MaxConcurrentBlockUploads = maxConcurrentBlockUploads,
         }));
 
     public async Task InitializeAsync()

@@ -69,6 +69,20 @@ public abstract class CheckpointStorageContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_WhenProducerReplacesAnObject_ReadsTheNewContentOnly()
+    {
+        var storage = CreateStorage();
+        var large = Enumerable.Range(0, 500_000).Select(i => (byte)i).ToArray();
+        await storage.WriteAsync("jobs/a/chk-1/sum-0", (stream, token) => stream.WriteAsync(large, token).AsTask());
+
+        await storage.WriteAsync("jobs/a/chk-1/sum-0", (stream, token) => stream.WriteAsync(Bytes("short"), token).AsTask());
+        Assert.Equal("short", Encoding.UTF8.GetString((await storage.ReadAllAsync("jobs/a/chk-1/sum-0"))!));
+
+        await storage.WriteAsync("jobs/a/chk-1/sum-0", (stream, token) => stream.WriteAsync(large, token).AsTask());
+        Assert.Equal(large, await storage.ReadAllAsync("jobs/a/chk-1/sum-0"));
+    }
+
+    [Fact]
     public async Task WriteAsync_WhenProducerFails_ThrowsItsErrorLeavesNoObjectAndKeepsThePreviousOne()
     {
         var storage = CreateStorage();

@@ -48,6 +48,22 @@ public sealed class StorageConfigurationTests
         Assert.Contains("ContainerName 'Bad_Name'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UploadBlockSize", "1000")]
+    [InlineData("MaxConcurrentBlockUploads", "0")]
+    public async Task Build_WhenAzureUploadSettingOutOfRange_FailsValidationNamingTheSetting(string setting, string value)
+    {
+        await using var app = OrleansFlowSiloHost.Build(
+        [
+            "--OrleansFlow:Storage:Provider=azure",
+            "--OrleansFlow:Storage:ConnectionString=UseDevelopmentStorage=true",
+            $"--OrleansFlow:Storage:{setting}={value}",
+        ]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<AzureBlobCheckpointStorageOptions>>().Value);
+        Assert.Contains($"OrleansFlow:Storage:{setting}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_WhenProviderUnknown_ThrowsNamingTheSetting()
     {
