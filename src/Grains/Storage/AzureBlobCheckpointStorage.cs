@@ -16,6 +16,7 @@ public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
     private readonly BlobContainerClient _container;
     private readonly int _blockSize;
     private readonly int _maxConcurrentBlockUploads;
+    private readonly long _singleUploadThreshold;
     private readonly Lock _gate = new();
     private Task? _created;
 
@@ -30,6 +31,7 @@ public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
         _container = service.GetBlobContainerClient(o.ContainerName);
         _blockSize = o.UploadBlockSize;
         _maxConcurrentBlockUploads = o.MaxConcurrentBlockUploads;
+        _singleUploadThreshold = o.SingleUploadThreshold;
     }
 
     /// <inheritdoc />
@@ -50,7 +52,7 @@ public sealed class AzureBlobCheckpointStorage : ICheckpointStorage
         ArgumentNullException.ThrowIfNull(writeContent);
         var blob = _container.GetBlockBlobClient(StoragePath.Check(path));
         await EnsureContainerAsync();
-        var stream = new BlockBlobWriteStream(blob, _blockSize, _maxConcurrentBlockUploads, cancellationToken);
+        var stream = new BlockBlobWriteStream(blob, _blockSize, _maxConcurrentBlockUploads, _singleUploadThreshold, cancellationToken);
         try
         {
             await writeContent(stream, cancellationToken);

@@ -23,4 +23,11 @@ public sealed class AzureBlobCheckpointStorageOptions
 
     /// <summary>How many blocks of one streamed write upload at a time while the next one fills. Default 4.</summary>
     public int MaxConcurrentBlockUploads { get; set; } = 4;
+
+    /// <summary>
+    /// A streamed write of at most this many bytes is held in memory and sent as one Put Blob; a larger one is staged in
+    /// blocks as it is written. Default 256 MiB (the Azure SDK's initial transfer size for content of known length);
+    /// 0 stages every streamed write. At most 1 GiB.
+    /// </summary>
+    public long SingleUploadThreshold { get; set; } = 256L << 20;
 }

@@ -20,6 +20,8 @@ public sealed class AzureBlobCheckpointStorageOptionsValidator : IValidateOption
         if (options.RetryDelay < TimeSpan.Zero) errors.Add("OrleansFlow:Storage:RetryDelay must not be negative.");
         if (options.UploadBlockSize is < 64 << 10 or > 1 << 30)
             errors.Add($"OrleansFlow:Storage:UploadBlockSize must be in [64 KiB, 1 GiB], got {options.UploadBlockSize} bytes.");
+        if (options.SingleUploadThreshold is < 0 or > 1L << 30)
+            errors.Add($"OrleansFlow:Storage:SingleUploadThreshold must be in [0, 1 GiB], got {options.SingleUploadThreshold} bytes.");
         if (options.MaxConcurrentBlockUploads is < 1 or > 64)
             errors.Add($"OrleansFlow:Storage:MaxConcurrentBlockUploads must be in [1, 64], got {options.MaxConcurrentBlockUploads}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

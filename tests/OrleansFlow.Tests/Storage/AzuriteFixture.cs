@@ -17,7 +17,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>A storage on this Azurite in a container of its own (keeps tests apart), with fast retries.</summary>
-    public OrleansFlow.Storage.AzureBlobCheckpointStorage CreateStorage(int uploadBlockSize = 4 << 20, int maxConcurrentBlockUploads = 4) =>
+    public OrleansFlow.Storage.AzureBlobCheckpointStorage CreateStorage(int uploadBlockSize = 4 << 20, int maxConcurrentBlockUploads = 4, long singleUploadThreshold = 256L << 20) =>
         new(Microsoft.Extensions.Options.Options.Create(new OrleansFlow.Storage.AzureBlobCheckpointStorageOptions
         {
             ConnectionString = ConnectionString,
@@ -26,6 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RetryDelay = TimeSpan.FromMilliseconds(10),
             UploadBlockSize = uploadBlockSize,
             MaxConcurrentBlockUploads = maxConcurrentBlockUploads,
+            SingleUploadThreshold = singleUploadThreshold,
         }));
 
     public async Task InitializeAsync()

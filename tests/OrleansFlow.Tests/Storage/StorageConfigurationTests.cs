@@ -51,6 +51,7 @@ public sealed class StorageConfigurationTests
     [Theory]
     [InlineData("UploadBlockSize", "1000")]
     [InlineData("MaxConcurrentBlockUploads", "0")]
+    [InlineData("SingleUploadThreshold", "-1")]
     public async Task Build_WhenAzureUploadSettingOutOfRange_FailsValidationNamingTheSetting(string setting, string value)
     {
         await using var app = OrleansFlowSiloHost.Build(
