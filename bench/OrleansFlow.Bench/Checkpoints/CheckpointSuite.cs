@@ -32,7 +32,7 @@ public static class CheckpointSuite
         output.WriteLine();
         if (pipeline)
         {
-            failures += await new SnapshotPipelineBenchmark(storages.Root, output).RunAsync(options.StateSizes, options.PayloadBytes, options.Rounds);
+            failures += await new SnapshotPipelineBenchmark(storages, output).RunAsync(options.Storages, options.StateSizes, options.PayloadBytes, options.Rounds);
         }
         if (overhead)
         {

@@ -14,28 +14,36 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// The stages of a keyed-state snapshot in one process, without a cluster, on the heap backend holding
 /// <c>byte[--payload-bytes]</c> per key (as the checkpoint-duration job): the storage's raw write and read of the
 /// snapshot's bytes, the snapshot serialized to <see cref="Stream.Null"/>, the same through the CRC-64 stream, the whole async phase
-/// (<see cref="StateFileWriter"/> into <see cref="LocalFolderCheckpointStorage"/>), reading the file back
+/// (<see cref="StateFileWriter"/> into the storage, per <c>--storage</c>), reading the file back
 /// (<see cref="ICheckpointStorage.OpenReadAsync"/> + <see cref="HeapKeyedStateBackend{TKey}.Restore"/>), and
 /// materializing the restored state (the first <c>GetState</c>). Tells which stage limits a checkpoint or a restore.
 /// </summary>
-internal sealed class SnapshotPipelineBenchmark(string root, TextWriter output)
+internal sealed class SnapshotPipelineBenchmark(BenchStorageFactory storages, TextWriter output)
 {
     private static readonly ValueStateDescriptor<byte[]?> Payload = new("payload");
 
     /// <summary>Runs <paramref name="rounds"/> rounds per state size; returns 0 (it verifies sizes and counts as it goes).</summary>
-    public async Task<int> RunAsync(IReadOnlyList<long> sizes, int payloadBytes, int rounds)
+    public async Task<int> RunAsync(IReadOnlyList<StorageKind> kinds, IReadOnlyList<long> sizes, int payloadBytes, int rounds)
     {
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        Directory.CreateDirectory(root);
         output.WriteLine("### snapshot-pipeline (one process, heap backend, one state file, key groups 0–127 of 128)");
         output.WriteLine();
-        output.WriteLine("| state | stage | median | MB/s | min–max |");
-        output.WriteLine("|---:|---|---:|---:|---:|");
-        foreach (var size in sizes)
+        output.WriteLine("| storage | state | stage | median | MB/s | min–max |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|");
+        foreach (var kind in kinds)
+        {
+            await using var bench = await storages.CreateAsync(kind);
+            foreach (var size in sizes) await RunAsync(bench.CheckpointStorage, kind.ToString().ToLowerInvariant(), serializer, size, payloadBytes, rounds);
+        }
+        output.WriteLine();
+        return 0;
+    }
+
+    private async Task RunAsync(ICheckpointStorage storage, string kind, Serializer serializer, long size, int payloadBytes, int rounds)
+    {
         {
             var keys = Math.Max(1, size / (payloadBytes + 12));
             var backend = Fill(serializer, keys, payloadBytes);
-            var storage = new LocalFolderCheckpointStorage(Options.Create(new LocalFolderCheckpointStorageOptions { RootDirectory = Path.Combine(root, "pipeline") }));
             var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             // The snapshot's own bytes, for the raw write: the same bytes through the storage without serializing.
             var serialized = new MemoryStream();
@@ -63,7 +71,7 @@ internal sealed class SnapshotPipelineBenchmark(string root, TextWriter output)
                 await storage.DeleteAsync($"raw-{round}.bin");
                 using (var snapshot = backend.BeginSnapshot(backend.KeyGroupRange))
                 {
-                    await Time(stages, "async phase: StateFileWriter → folder", () => StateFileWriter.WriteAsync(storage, $"state-{round}.bin", snapshot));
+                    await Time(stages, "async phase: StateFileWriter → storage", () => StateFileWriter.WriteAsync(storage, $"state-{round}.bin", snapshot));
                 }
                 var restored = new HeapKeyedStateBackend<long>(backend.KeyGroupRange, backend.MaxParallelism, serializer);
                 await Time(stages, "restore: open + read + parse sections", async () =>
@@ -81,13 +89,11 @@ internal sealed class SnapshotPipelineBenchmark(string root, TextWriter output)
                 samples.Sort();
                 var median = samples[samples.Count / 2];
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {ByteSize.Format(bytes)} | {stage} | {median:0.0} ms | {bytes / 1e3 / median:0} | {samples[0]:0.0}–{samples[^1]:0.0} ms |"));
+                    $"| {kind} | {ByteSize.Format(bytes)} | {stage} | {median:0.0} ms | {bytes / 1e3 / median:0} | {samples[0]:0.0}–{samples[^1]:0.0} ms |"));
             }
             backend.Dispose();
             GC.Collect();
         }
-        output.WriteLine();
-        return 0;
     }
 
     private static HeapKeyedStateBackend<long> Fill(Serializer serializer, long keys, int payloadBytes)
