@@ -65,8 +65,6 @@ public sealed class AzuriteBenchStorage : BenchStorage
     {
         options.ConnectionString = _server.ConnectionString;
         options.ContainerName = _container;
-        if (Environment.GetEnvironmentVariable("TMP_BLOCK") is { } b) options.UploadBlockSize = int.Parse(b);
-        if (Environment.GetEnvironmentVariable("TMP_CONC") is { } c) options.MaxConcurrentBlockUploads = int.Parse(c);
         return options;
     }
 }
