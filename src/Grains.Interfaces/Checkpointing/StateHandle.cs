@@ -29,4 +29,7 @@ public sealed record StateHandle
 
     /// <summary>The file's checksum (CRC-64 or stronger, as the writer's format says).</summary>
     [Id(6)] public required string Checksum { get; init; }
+
+    /// <summary>The checksums of the header and of every key group's section, verified by the tasks that read them.</summary>
+    [Id(7)] public StateFileSectionChecksums? SectionChecksums { get; init; }
 }

@@ -21,7 +21,7 @@ internal static class TaskRestorePlanner
             .Where(o => uids.Contains(o.Uid))
             .SelectMany(o => o.States
                 .Where(s => !s.KeyGroups.Intersect(range).IsEmpty)
-                .Select(s => new TaskRestoreFile(o.Uid, plan.PathOf(s), s.KeyGroups)))
+                .Select(s => new TaskRestoreFile(o.Uid, plan.PathOf(s), s.KeyGroups, s.SectionChecksums)))
             .ToList();
         var offsets = plan.Metadata.SourceOffsets // every split's offset: the task seeks the splits it reads at its parallelism
             .Where(o => uids.Contains(o.OperatorUid))

@@ -85,7 +85,9 @@ internal sealed partial class JobManagerGrain
             await CancelTasksAsync();
             var spec = _spec! with { Parallelism = parallelism, SavepointPath = folder };
             var graph = graphFactory.Create(spec);
-            var plan = new RestorePlan(await checkpoints.ReadAndVerifyAsync(folder), folder);
+            // The savepoint was written and checksummed moments ago: the new tasks verify what they read of it, section
+            // by section, instead of the whole savepoint being read here first (a full extra read of the state).
+            var plan = new RestorePlan(await checkpoints.ReadAndVerifyAsync(folder, StateFileVerification.ByRestoringTasks), folder);
             _spec = spec;
             _graph = graph;
             LogRescaling(JobId, parallelism, folder);
@@ -119,7 +121,7 @@ internal sealed partial class JobManagerGrain
         _status = JobStatus.Canceling; // no failure report may restart it now
         try
         {
-            var metadata = await checkpoints.ReadAndVerifyAsync(folder);
+            var metadata = await checkpoints.ReadAndVerifyAsync(folder, StateFileVerification.ByRestoringTasks); // only its committables are needed
             _finalCommittables.Clear();
             _finalCommittables.AddRange(metadata.Committables);
         }

@@ -320,8 +320,21 @@ internal sealed partial class JobManagerGrain(
             if (_spec!.SavepointPath is { } savepointPath) // started (or rescaled) from a savepoint: newer than any older checkpoint of the job
             {
                 var folder = SavepointCompatibility.FolderOf(savepointPath);
-                var savepoint = await checkpoints.ReadAndVerifyAsync(folder);
-                if (plan is null || savepoint.CheckpointId > plan.Metadata.CheckpointId) plan = new RestorePlan(savepoint, folder);
+                try
+                {
+                    var savepoint = await checkpoints.ReadAndVerifyAsync(folder);
+                    if (plan is null || savepoint.CheckpointId > plan.Metadata.CheckpointId) plan = new RestorePlan(savepoint, folder);
+                }
+                catch (InvalidDataException e)
+                {
+                    skipped.Add($"savepoint {savepointPath}: {e.Message}");
+                    LogFailing(JobId, $"its savepoint {savepointPath} cannot be restored ({e.Message}); {(plan is null ? "no checkpoint either" : $"restoring checkpoint {plan.Metadata.CheckpointId}")}");
+                    if (plan is null)
+                    {
+                        await FailAsync($"Neither the savepoint {savepointPath} nor a checkpoint can be restored: {e.Message}");
+                        return;
+                    }
+                }
             }
             await DeployAsync(_attempt + 1, plan, skipped);
         }

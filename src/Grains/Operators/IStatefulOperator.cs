@@ -19,6 +19,9 @@ internal interface IStatefulOperator
     /// </summary>
     IKeyedStateSnapshot BeginSnapshot();
 
-    /// <summary>Adds this subtask's key groups found in a snapshot (a seekable stream), reading only those sections.</summary>
-    void RestoreState(Stream input);
+    /// <summary>
+    /// Adds this subtask's key groups found in a snapshot (a seekable stream), reading only those sections and verifying
+    /// them against <paramref name="checksums"/> when given (<see cref="InvalidDataException"/> on a mismatch).
+    /// </summary>
+    void RestoreState(Stream input, Checkpointing.StateFileSectionChecksums? checksums);
 }

@@ -34,7 +34,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public IKeyedStateSnapshot BeginSnapshot() => _backend.BeginSnapshot(_backend.KeyGroupRange);
 
-    public void RestoreState(Stream input) => _backend.Restore(input, _backend.KeyGroupRange);
+    public void RestoreState(Stream input, Checkpointing.StateFileSectionChecksums? checksums) => _backend.Restore(input, _backend.KeyGroupRange, checksums);
 
     public override TKey CurrentKey => _backend.CurrentKey;
 

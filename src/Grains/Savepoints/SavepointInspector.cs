@@ -28,7 +28,7 @@ internal sealed partial class SavepointInspector(
         CheckpointMetadata metadata;
         try
         {
-            metadata = await store.ReadAndVerifyAsync(folder, cancellationToken);
+            metadata = await store.ReadAndVerifyAsync(folder, cancellationToken: cancellationToken);
         }
         catch (InvalidDataException e)
         {

@@ -216,13 +216,13 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     }
 
     /// <inheritdoc />
-    public void Restore(Stream input, KeyGroupRange range)
+    public void Restore(Stream input, KeyGroupRange range, Checkpointing.StateFileSectionChecksums? checksums = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!input.CanRead || !input.CanSeek) throw new ArgumentException("The snapshot stream must be readable and seekable.", nameof(input));
 
         // 1. Read and validate everything that is needed; nothing changes yet.
-        var snapshot = KeyedStateSnapshotReader.Read(input, MaxParallelism, range.Intersect(KeyGroupRange));
+        var snapshot = KeyedStateSnapshotReader.Read(input, MaxParallelism, range.Intersect(KeyGroupRange), checksums);
 
         // 2. Check kinds and deserialize into states whose handles exist; still nothing changes.
         var apply = new List<Action>(snapshot.States.Length);

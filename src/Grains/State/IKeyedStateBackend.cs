@@ -43,7 +43,8 @@ internal interface IKeyedStateBackend<TKey> : IKeyedStateStore, IDisposable wher
     /// Adds to this backend the key groups of <paramref name="range"/> found in a snapshot written by
     /// <see cref="BeginSnapshot"/>, seeking through its offset index so that other key groups are not read.
     /// Throws <see cref="InvalidDataException"/> on a stream that is not a snapshot, has an unknown version, or was
-    /// taken with another max parallelism.
+    /// taken with another max parallelism, or (with <paramref name="checksums"/>) whose header or a section read does
+    /// not match its recorded checksum; the backend is unchanged then.
     /// </summary>
-    void Restore(Stream input, KeyGroupRange range);
+    void Restore(Stream input, KeyGroupRange range, Checkpointing.StateFileSectionChecksums? checksums = null);
 }

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
+using OrleansFlow.Checkpointing;
 using OrleansFlow.KeyGroups;
 
 namespace OrleansFlow.State;
@@ -12,13 +14,14 @@ internal static class KeyedStateSnapshotReader
 {
     /// <summary>
     /// Reads the snapshot that occupies <paramref name="input"/> from its current position to its end, keeping the
-    /// key groups in <paramref name="wanted"/> (intersected with the snapshot's own range).
+    /// key groups in <paramref name="wanted"/> (intersected with the snapshot's own range). With
+    /// <paramref name="checksums"/> (those its writer recorded), the header and every section read are verified.
     /// </summary>
-    public static ParsedKeyedStateSnapshot Read(Stream input, int expectedMaxParallelism, KeyGroupRange wanted)
+    public static ParsedKeyedStateSnapshot Read(Stream input, int expectedMaxParallelism, KeyGroupRange wanted, StateFileSectionChecksums? checksums = null)
     {
         try
         {
-            return ReadCore(input, expectedMaxParallelism, wanted);
+            return ReadCore(input, expectedMaxParallelism, wanted, checksums);
         }
         catch (EndOfStreamException ex)
         {
@@ -30,7 +33,7 @@ internal static class KeyedStateSnapshotReader
         }
     }
 
-    private static ParsedKeyedStateSnapshot ReadCore(Stream input, int expectedMaxParallelism, KeyGroupRange wanted)
+    private static ParsedKeyedStateSnapshot ReadCore(Stream input, int expectedMaxParallelism, KeyGroupRange wanted, StateFileSectionChecksums? checksums)
     {
         var basePosition = input.Position;
         var available = input.Length - basePosition;
@@ -84,6 +87,16 @@ internal static class KeyedStateSnapshotReader
         input.Seek(basePosition + KeyedStateSnapshotFormat.HeaderSize, SeekOrigin.Begin);
         var stateTable = new byte[stateTableLength];
         input.ReadExactly(stateTable);
+        if (checksums is not null)
+        {
+            if (checksums.KeyGroups.Count != snapshotRange.NumberOfKeyGroups)
+                throw new InvalidDataException($"The keyed state snapshot covers {snapshotRange.NumberOfKeyGroups} key groups but {checksums.KeyGroups.Count} section checksums were recorded for it.");
+            var hash = new XxHash3();
+            hash.Append(header);
+            hash.Append(stateTable);
+            if (hash.GetCurrentHashAsUInt64() is var actual && actual != checksums.Header)
+                throw new InvalidDataException($"The keyed state snapshot's header is corrupt: checksum {actual:x16}, expected {checksums.Header:x16}.");
+        }
         var states = ParseStateTable(stateTable);
         var chunks = new List<RestoredStateChunk>[states.Length];
         for (var i = 0; i < chunks.Length; i++) chunks[i] = [];
@@ -116,7 +129,11 @@ internal static class KeyedStateSnapshotReader
         var memory = new ReadOnlyMemory<byte>(sections);
         for (var i = 0; i < offsets.Length; i++)
         {
-            ParseSection(memory.Slice((int)(offsets[i] - first), (int)lengths[i]), effective.StartKeyGroup + i, chunks);
+            var section = memory.Slice((int)(offsets[i] - first), (int)lengths[i]);
+            var keyGroup = effective.StartKeyGroup + i;
+            if (checksums is not null && XxHash3.HashToUInt64(section.Span) is var actual && actual != checksums.KeyGroups[keyGroup - start])
+                throw new InvalidDataException($"The keyed state snapshot is corrupt: the section of key group {keyGroup} has checksum {actual:x16}, expected {checksums.KeyGroups[keyGroup - start]:x16}.");
+            ParseSection(section, keyGroup, chunks);
         }
         return new ParsedKeyedStateSnapshot(snapshotRange, states, chunks);
     }

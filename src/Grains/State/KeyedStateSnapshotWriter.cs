@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using Orleans.Serialization;
+using OrleansFlow.Checkpointing;
 using OrleansFlow.KeyGroups;
 
 namespace OrleansFlow.State;
@@ -29,6 +31,10 @@ internal sealed class KeyedStateSnapshotWriter
     private KeyGroupRange _range;
     private long[] _offsets = [];
     private long[] _lengths = [];
+    private ulong[] _sectionChecksums = [];
+    private ulong _headerChecksum;
+    private readonly XxHash3 _sectionHash = new();
+    private long _hashedUpTo;
     private int _nextKeyGroup;
     private long _sectionStart = -1;
 
@@ -44,6 +50,7 @@ internal sealed class KeyedStateSnapshotWriter
         _range = range;
         _offsets = new long[range.NumberOfKeyGroups];
         _lengths = new long[range.NumberOfKeyGroups];
+        _sectionChecksums = new ulong[range.NumberOfKeyGroups];
         _nextKeyGroup = range.StartKeyGroup;
 
         var table = new ArrayBufferWriter<byte>(256);
@@ -64,8 +71,10 @@ internal sealed class KeyedStateSnapshotWriter
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], range.StartKeyGroup);
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], range.EndKeyGroup);
         BinaryPrimitives.WriteInt32LittleEndian(header[20..], table.WrittenCount);
+        if (Position != 0) throw new InvalidOperationException("The header comes first.");
         _buffer.Write(header);
         _buffer.Write(table.WrittenSpan);
+        _headerChecksum = XxHash3.HashToUInt64(_buffer.WrittenSpan);
     }
 
     /// <summary>Starts the section of <paramref name="keyGroup"/>; key groups come in order.</summary>
@@ -73,6 +82,8 @@ internal sealed class KeyedStateSnapshotWriter
     {
         if (keyGroup != _nextKeyGroup || _sectionStart >= 0) throw new InvalidOperationException($"Key group {keyGroup} is out of order.");
         _sectionStart = Position;
+        _hashedUpTo = Position;
+        _sectionHash.Reset();
     }
 
     /// <summary>Writes already serialized entries of state <paramref name="stateIndex"/> in the current key group.</summary>
@@ -99,7 +110,9 @@ internal sealed class KeyedStateSnapshotWriter
     public void EndKeyGroup()
     {
         WriteInt32(_buffer, KeyedStateSnapshotFormat.EndOfSection);
+        HashSectionBytes();
         var index = _nextKeyGroup - _range.StartKeyGroup;
+        _sectionChecksums[index] = _sectionHash.GetCurrentHashAsUInt64();
         _offsets[index] = _sectionStart;
         _lengths[index] = Position - _sectionStart;
         _sectionStart = -1;
@@ -135,7 +148,7 @@ internal sealed class KeyedStateSnapshotWriter
         await _inFlight;
         await _output.FlushAsync(cancellationToken);
         ReturnBuffers();
-        return new KeyedStateSnapshotInfo(_range, _offsets, _lengths, _flushed);
+        return new KeyedStateSnapshotInfo(_range, _offsets, _lengths, _flushed, new StateFileSectionChecksums(_headerChecksum, _sectionChecksums));
     }
 
     /// <summary>Waits for the write in flight, ignoring its failure (the caller is already failing): afterwards nothing uses the stream.</summary>
@@ -155,6 +168,7 @@ internal sealed class KeyedStateSnapshotWriter
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         await _inFlight; // the spare buffer's write: once done, the spare is free
+        if (_sectionStart >= 0) HashSectionBytes(); // the buffer leaves: hash its part of the open section first
         _spare.Reset();
         var full = _buffer;
         _buffer = _spare;
@@ -170,6 +184,13 @@ internal sealed class KeyedStateSnapshotWriter
         serializer.Serialize(value, _buffer);
         var length = _buffer.WrittenCount - lengthAt - 4;
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.WrittenSpan[lengthAt..], length);
+    }
+
+    /// <summary>Appends the buffered bytes of the open section not hashed yet to its checksum.</summary>
+    private void HashSectionBytes()
+    {
+        _sectionHash.Append(_buffer.WrittenSpan[(int)(_hashedUpTo - _flushed)..]);
+        _hashedUpTo = Position;
     }
 
     private void ReturnBuffers()

@@ -93,7 +93,14 @@ internal sealed partial class TaskGrain(
             {
                 await using var stream = await storage.OpenReadAsync(file.Path)
                     ?? throw new FileNotFoundException($"State file {storage.DescribeLocation(file.Path)} of checkpoint {restore.CheckpointId} is missing.");
-                op.RestoreState(stream);
+                try
+                {
+                    op.RestoreState(stream, file.SectionChecksums);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new InvalidDataException($"State file {storage.DescribeLocation(file.Path)} of checkpoint {restore.CheckpointId}: {e.Message}", e);
+                }
             }
         }
         if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offsets))
@@ -347,7 +354,7 @@ internal sealed partial class TaskGrain(
                     handles.Add(new StateHandle
                     {
                         OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = file.Info.Offsets, KeyGroupLengths = file.Info.Lengths,
-                        Size = file.Info.TotalBytes, Checksum = file.Checksum,
+                        Size = file.Info.TotalBytes, Checksum = file.Checksum, SectionChecksums = file.Info.SectionChecksums,
                     });
                 }
             }

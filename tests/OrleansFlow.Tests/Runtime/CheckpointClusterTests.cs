@@ -60,7 +60,7 @@ public sealed class CheckpointClusterTests : TwoSiloClusterTest
             using var seekable = new MemoryStream();
             await stream.CopyToAsync(seekable);
             seekable.Position = 0;
-            backend.Restore(seekable, file.KeyGroups);
+            backend.Restore(seekable, file.KeyGroups, Assert.IsType<StateFileSectionChecksums>(file.SectionChecksums)); // the tasks' checksums, verified
             backend.ApplyToAllKeys("sum", _ => total += sum.Value);
         }
         Assert.True(expected > 0);

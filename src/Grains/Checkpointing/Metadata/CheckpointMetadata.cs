@@ -108,6 +108,7 @@ internal sealed record CheckpointMetadata
                     KeyGroupLengths = handle.KeyGroupLengths.ToArray(),
                     Size = handle.Size,
                     Checksum = handle.Checksum,
+                    SectionChecksums = handle.SectionChecksums,
                 });
             }
             foreach (var (uid, splits) in ack.SourceOffsets)
@@ -269,6 +270,11 @@ internal sealed record CheckpointMetadata
         if (state.KeyGroupOffsets.Count != range.NumberOfKeyGroups || state.KeyGroupLengths.Count != range.NumberOfKeyGroups)
         {
             problems.Add($"{name} covers key groups {range} ({range.NumberOfKeyGroups} key groups) but lists {state.KeyGroupOffsets.Count} key-group offsets and {state.KeyGroupLengths.Count} key-group lengths");
+            return;
+        }
+        if (state.SectionChecksums is { } sections && sections.KeyGroups?.Count != range.NumberOfKeyGroups)
+        {
+            problems.Add($"{name} covers key groups {range} ({range.NumberOfKeyGroups} key groups) but lists {sections.KeyGroups?.Count ?? 0} section checksums");
             return;
         }
         for (var i = 0; i < range.NumberOfKeyGroups; i++)

@@ -53,11 +53,13 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
 
     /// <summary>
     /// Reads and verifies the metadata in <paramref name="metadataFolder"/> (a savepoint's folder, wherever it was
-    /// copied): throws <see cref="InvalidDataException"/> naming the file and the problem.
+    /// copied) and its state files as <paramref name="verification"/> says: throws <see cref="InvalidDataException"/>
+    /// naming the file and the problem.
     /// </summary>
-    public async Task<CheckpointMetadata> ReadAndVerifyAsync(string metadataFolder, CancellationToken cancellationToken = default)
+    public async Task<CheckpointMetadata> ReadAndVerifyAsync(
+        string metadataFolder, StateFileVerification verification = StateFileVerification.WholeFiles, CancellationToken cancellationToken = default)
     {
-        var (metadata, problem) = await TryReadAndVerifyAsync(metadataFolder, expected: null, cancellationToken);
+        var (metadata, problem) = await TryReadAndVerifyAsync(metadataFolder, expected: null, cancellationToken, verification);
         if (problem is not null) throw new InvalidDataException($"The snapshot at {storage.DescribeLocation(MetadataPath(metadataFolder))} cannot be restored: {problem}");
         return metadata!;
     }
@@ -96,7 +98,8 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
     /// another job or checkpoint (a misplaced file) is a problem too, found before any state file is read.
     /// </summary>
     private async Task<(CheckpointMetadata? Metadata, string? Problem)> TryReadAndVerifyAsync(
-        string metadataFolder, (string JobId, long CheckpointId)? expected, CancellationToken cancellationToken)
+        string metadataFolder, (string JobId, long CheckpointId)? expected, CancellationToken cancellationToken,
+        StateFileVerification verification = StateFileVerification.WholeFiles)
     {
         var bytes = await storage.ReadAllAsync(MetadataPath(metadataFolder), cancellationToken);
         if (bytes is null) return (null, $"{StoragePaths.MetadataName}: missing");
@@ -128,7 +131,11 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
                 }
                 var key = $"{path}\n{state.Size}\n{state.Checksum}";
                 if (!verified.TryGetValue(key, out var problem))
-                    verified[key] = problem = await VerifyStateFileAsync(path, state, cancellationToken);
+                {
+                    verified[key] = problem = verification == StateFileVerification.ByRestoringTasks && state.SectionChecksums is not null
+                        ? await CheckStateFileSizeAsync(path, state, cancellationToken)
+                        : await VerifyStateFileAsync(path, state, cancellationToken);
+                }
                 if (problem is not null) return (null, $"state file {path}: {problem}");
             }
         }
@@ -148,6 +155,15 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
             return checksum == state.Checksum ? null : $"checksum {checksum} expected {state.Checksum}";
         }
     }
+
+    /// <summary>Null when the file exists with the recorded size (its content is verified by the tasks that read it).</summary>
+    private async Task<string?> CheckStateFileSizeAsync(string path, StateFileMetadata state, CancellationToken cancellationToken) =>
+        await storage.GetLengthAsync(path, cancellationToken) switch
+        {
+            null => "missing",
+            var size when size != state.Size => $"size {size} bytes expected {state.Size}",
+            _ => null,
+        };
 
     private static string MetadataPath(string metadataFolder)
     {

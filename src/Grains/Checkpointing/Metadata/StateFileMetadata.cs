@@ -29,4 +29,10 @@ internal sealed record StateFileMetadata
 
     /// <summary>The file's checksum (<see cref="StateFileChecksum"/>).</summary>
     public required string Checksum { get; init; }
+
+    /// <summary>
+    /// The checksums of its header and of each key group's section, which restoring tasks verify as they read; absent in
+    /// files written before they existed (those are verified whole before a restore).
+    /// </summary>
+    public StateFileSectionChecksums? SectionChecksums { get; init; }
 }

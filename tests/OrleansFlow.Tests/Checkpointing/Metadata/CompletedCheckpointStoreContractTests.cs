@@ -194,7 +194,7 @@ public abstract class CompletedCheckpointStoreContractTests
             await Storage.DeleteAsync(path);
         }
 
-        var read = await Store.ReadAndVerifyAsync("archive/2025/sp1-copy", CancellationToken.None);
+        var read = await Store.ReadAndVerifyAsync("archive/2025/sp1-copy", cancellationToken: CancellationToken.None);
 
         Assert.Equivalent(written, read, strict: true);
         Assert.Equal(SnapshotKind.Savepoint, read.Kind);
@@ -210,7 +210,44 @@ public abstract class CompletedCheckpointStoreContractTests
         await WriteSnapshotAsync("savepoints/sp1", checkpointId: 7, SnapshotKind.Savepoint, withSharedFile: false);
         await FlipOneByteAsync("savepoints/sp1/sum-1");
 
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/sp1", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/sp1", cancellationToken: CancellationToken.None));
+
+        Assert.Contains("state file savepoints/sp1/sum-1: checksum", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAndVerifyAsync_WhenTasksVerifyAndContentCorrupt_LeavesTheContentToTheTasks()
+    {
+        var written = await WriteSnapshotAsync("savepoints/sp1", checkpointId: 7, SnapshotKind.Savepoint, withSharedFile: false, withSectionChecksums: true);
+        await FlipOneByteAsync("savepoints/sp1/sum-1");
+
+        var read = await Store.ReadAndVerifyAsync("savepoints/sp1", StateFileVerification.ByRestoringTasks, CancellationToken.None);
+        var whole = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/sp1", StateFileVerification.WholeFiles, CancellationToken.None));
+
+        Assert.Equivalent(written, read, strict: true);
+        Assert.NotNull(read.Operators.Single(o => o.Uid == "sum").States[0].SectionChecksums);
+        Assert.Contains("state file savepoints/sp1/sum-1: checksum", whole.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAndVerifyAsync_WhenTasksVerifyAndFileTruncated_ThrowsNamingTheSize()
+    {
+        await WriteSnapshotAsync("savepoints/sp1", checkpointId: 7, SnapshotKind.Savepoint, withSharedFile: false, withSectionChecksums: true);
+        var content = (await Storage.ReadAllAsync("savepoints/sp1/sum-0"))!;
+        await Storage.WriteAsync("savepoints/sp1/sum-0", content.AsMemory(0, content.Length - 1));
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/sp1", StateFileVerification.ByRestoringTasks, CancellationToken.None));
+
+        Assert.Contains($"state file savepoints/sp1/sum-0: size {content.Length - 1} bytes expected {content.Length}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAndVerifyAsync_WhenTasksVerifyButFileHasNoSectionChecksums_ReadsItWhole()
+    {
+        await WriteSnapshotAsync("savepoints/sp1", checkpointId: 7, SnapshotKind.Savepoint, withSharedFile: false, withSectionChecksums: false);
+        await FlipOneByteAsync("savepoints/sp1/sum-1");
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/sp1", StateFileVerification.ByRestoringTasks, CancellationToken.None));
 
         Assert.Contains("state file savepoints/sp1/sum-1: checksum", e.Message, StringComparison.Ordinal);
     }
@@ -218,7 +255,7 @@ public abstract class CompletedCheckpointStoreContractTests
     [Fact]
     public async Task ReadAndVerifyAsync_WhenFolderHasNoMetadata_ThrowsSayingMissing()
     {
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/none", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadAndVerifyAsync("savepoints/none", cancellationToken: CancellationToken.None));
 
         Assert.Contains("_metadata: missing", e.Message, StringComparison.Ordinal);
     }
@@ -232,14 +269,14 @@ public abstract class CompletedCheckpointStoreContractTests
     /// A job with a source (offset only) and a keyed "sum" at parallelism 2, whose subtask 0 also references a shared
     /// file: real random state files with correct checksums and key-group indexes, then <c>_metadata</c>.
     /// </summary>
-    private async Task<CheckpointMetadata> WriteSnapshotAsync(string folder, long checkpointId, SnapshotKind kind, bool withSharedFile)
+    private async Task<CheckpointMetadata> WriteSnapshotAsync(string folder, long checkpointId, SnapshotKind kind, bool withSharedFile, bool withSectionChecksums = false)
     {
         var random = new Random((int)checkpointId);
         var acks = new List<TaskCheckpointAck> { NewAck(0, 0, checkpointId, [], new Dictionary<string, long> { ["source"] = checkpointId * 100 }) };
         for (var subtask = 0; subtask < 2; subtask++)
         {
             var range = new KeyGroupRange(subtask * 64, subtask * 64 + 63);
-            var handles = new List<StateHandle> { await WriteStateFileAsync($"{folder}/sum-{subtask}", "sum", range, random) };
+            var handles = new List<StateHandle> { await WriteStateFileAsync($"{folder}/sum-{subtask}", "sum", range, random, withSectionChecksums) };
             if (withSharedFile && subtask == 0)
                 handles.Add(await WriteStateFileAsync(StoragePaths.Shared(JobId, $"base-{checkpointId}"), "sum", range, random));
             acks.Add(NewAck(1, subtask, checkpointId, handles, new Dictionary<string, long>()));
@@ -257,7 +294,7 @@ public abstract class CompletedCheckpointStoreContractTests
             await WriteStateFileAsync(StoragePaths.StateFile(JobId, checkpointId, "sum", subtask), "sum", new KeyGroupRange(subtask * 64, subtask * 64 + 63), random);
     }
 
-    private async Task<StateHandle> WriteStateFileAsync(string path, string uid, KeyGroupRange range, Random random)
+    private async Task<StateHandle> WriteStateFileAsync(string path, string uid, KeyGroupRange range, Random random, bool withSectionChecksums = false)
     {
         var lengths = range.KeyGroups().Select(_ => (long)random.Next(0, 200)).ToArray();
         var offsets = new long[lengths.Length];
@@ -274,6 +311,7 @@ public abstract class CompletedCheckpointStoreContractTests
             KeyGroupLengths = lengths,
             Size = content.Length,
             Checksum = StateFileChecksum.Compute(content),
+            SectionChecksums = withSectionChecksums ? new StateFileSectionChecksums(7, lengths.Select(l => (ulong)l).ToArray()) : null,
         };
     }
 
