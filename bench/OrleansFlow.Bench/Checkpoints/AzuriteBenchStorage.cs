@@ -41,6 +41,9 @@ public sealed class AzuriteBenchStorage : BenchStorage
     public override ICheckpointStorage CheckpointStorage { get; }
 
     /// <inheritdoc />
+    public override TimeSpan? ServerCpuTime => _server.CpuTime;
+
+    /// <inheritdoc />
     public override void Configure(ISiloBuilder silo) => silo.AddOrleansFlowAzureBlobStorage(o => Settings(o));
 
     /// <inheritdoc />

@@ -31,6 +31,16 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>The blob port.</summary>
     public int Port { get; }
 
+    /// <summary>The CPU time (user + system) Azurite's process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The connection string of the devstoreaccount1 account.</summary>
     public string ConnectionString { get; }
 

@@ -23,6 +23,12 @@ public abstract class BenchStorage : IAsyncDisposable
     /// <summary>The product's storage class on the same place, with the same settings as the silo's.</summary>
     public abstract ICheckpointStorage CheckpointStorage { get; }
 
+    /// <summary>
+    /// The CPU time the storage's own server process (Azurite) has used so far, or null for a storage without one. On
+    /// this machine that process shares the cores with the silo, so its work during a run is part of what a run costs.
+    /// </summary>
+    public virtual TimeSpan? ServerCpuTime => null;
+
     /// <summary>Writes <paramref name="data"/> as one object named <paramref name="name"/> with the plain platform API.</summary>
     public abstract Task WritePlainAsync(string name, ReadOnlyMemory<byte> data);
 

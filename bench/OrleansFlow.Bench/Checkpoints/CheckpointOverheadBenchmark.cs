@@ -83,11 +83,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var storageCpuBefore = storage.ServerCpuTime;
         var watch = Stopwatch.StartNew();
         var jobId = await silo.SubmitAsync(spec);
         var details = await silo.WaitForJobAsync(jobId, d => d.Status.IsTerminal(), TimeSpan.FromMilliseconds(5), RunTimeout);
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var storageCpu = storage.ServerCpuTime - storageCpuBefore;
         if (details.Status != JobStatus.Finished) throw new InvalidOperationException($"The job ended {details.Status}: {details.FailureCause}");
         if (details.Attempt != 1) throw new InvalidOperationException($"The job restarted (attempt {details.Attempt}): the run is not comparable.");
         var source = details.Vertices.Single(v => v.Uid == "source");
@@ -103,12 +105,12 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
             if (await silo.Grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetDetails(entry.Id) is { Acks.Count: > 0 } checkpoint)
                 samples.Add(CheckpointSample.From(checkpoint));
         }
-        return new OverheadRun(watch.Elapsed.TotalSeconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0, samples);
+        return new OverheadRun(watch.Elapsed.TotalSeconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0, samples, storageCpu?.TotalSeconds);
     }
 
     private void Report(string label, OverheadVariant variant, OverheadRun run) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}"));
+            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s{(run.StorageCpuSeconds is { } s ? $", Azurite CPU {s:0.00} s" : "")}), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}"));
 
     private static string Phases(IReadOnlyList<CheckpointSample> samples) => samples.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
         $", median of the last {samples.Count} retained: end to end {Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} ms, sync {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} ms, async {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} ms, alignment {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
@@ -117,13 +119,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
     {
         var inv = CultureInfo.InvariantCulture;
         var off = runs[variants[0]];
-        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | median CPU s | CPU overhead | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | median CPU s | CPU overhead | median Azurite CPU s (same cores) | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
             if (failed.TryGetValue(variant, out var e))
             {
-                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | |");
+                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | | |");
                 continue;
             }
             var list = runs[variant];
@@ -140,11 +142,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
                 cpuOverhead = Percent(medianCpu / Medians.Of(off.Select(r => r.CpuSeconds)) - 1);
             }
             output.WriteLine(string.Create(inv,
-                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {medianCpu:0.00} | {cpuOverhead} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
+                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {medianCpu:0.00} | {cpuOverhead} | {StorageCpu(list)} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
         }
 
         string PhaseCell(List<CheckpointSample> samples) => samples.Count == 0 ? "–" : string.Create(inv,
             $"{Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} / {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
+        string StorageCpu(List<OverheadRun> list) =>
+            list.All(r => r.StorageCpuSeconds is not null) ? Medians.Of(list.Select(r => r.StorageCpuSeconds!.Value)).ToString("0.00", inv) : "–";
         string Percent(double fraction) => string.Create(inv, $"{Math.Round(fraction * 100, 1):+0.0;-0.0;0.0} %");
         static string Span(IEnumerable<int> counts)
         {

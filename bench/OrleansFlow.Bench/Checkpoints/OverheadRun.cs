@@ -6,9 +6,11 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// latest completed one. <paramref name="CpuSeconds"/> is the process's CPU time (user + system) over the same span:
 /// less sensitive than wall time to neighbours on a shared machine, as long as they leave the caches alone.
 /// <paramref name="Checkpoints"/> are the completed checkpoints whose acknowledgements the coordinator still holds (the
-/// retained ones, 3 by default).
+/// retained ones, 3 by default). <paramref name="StorageCpuSeconds"/> is the CPU time of the storage's server process
+/// (Azurite) over the same span, null without one.
 /// </summary>
-public sealed record OverheadRun(double Seconds, double CpuSeconds, long Events, int Completed, int Failed, long StateSize, IReadOnlyList<CheckpointSample> Checkpoints)
+public sealed record OverheadRun(
+    double Seconds, double CpuSeconds, long Events, int Completed, int Failed, long StateSize, IReadOnlyList<CheckpointSample> Checkpoints, double? StorageCpuSeconds = null)
 {
     /// <summary>Events per second.</summary>
     public double EventsPerSecond => Events / Seconds;
