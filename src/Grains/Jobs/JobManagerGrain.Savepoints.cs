@@ -42,6 +42,7 @@ internal sealed partial class JobManagerGrain
         _savepoints.Started(triggerId, checkpointId.Value, request.Mode, request.Drain, request.Mode == SavepointMode.Rescale ? request.Parallelism : null);
         if (request.Mode == SavepointMode.Rescale) _rescaleStarts[checkpointId.Value] = triggeredAt;
         LogSavepointTriggered(JobId, checkpointId.Value, request.Mode.ToString(), folder);
+        await SaveAsync(); // the operation outlives this activation (the barrier is on its way meanwhile)
         return SavepointTriggerResult.Accepted(triggerId);
     }
 
@@ -52,6 +53,7 @@ internal sealed partial class JobManagerGrain
         if (_savepoints.Completed(checkpointId, folder) is not { } done) return;
         LogSavepointCompleted(JobId, checkpointId, folder);
         if (attempt != _attempt || _status != JobStatus.Running) return;
+        if (done.Status.Mode == SavepointMode.Savepoint) await SaveAsync(); // the other modes save as the job stops or redeploys
         switch (done.Status.Mode)
         {
             case SavepointMode.CancelWithSavepoint:
@@ -93,6 +95,7 @@ internal sealed partial class JobManagerGrain
             LogRescaling(JobId, parallelism, folder);
             await DeployCoreAsync(_attempt + 1, plan, RestoreInfoOf(plan, []));
             _savepoints.Rescaled(status.TriggerId, timeProvider.GetElapsedTime(stoppedAt));
+            await SaveAsync();
         }
         catch (Exception e)
         {
@@ -102,14 +105,15 @@ internal sealed partial class JobManagerGrain
         }
     }
 
-    public Task SavepointFailed(int attempt, long checkpointId, string cause)
+    public async Task SavepointFailed(int attempt, long checkpointId, string cause)
     {
-        if (_savepoints.Failed(checkpointId, cause) is not { } failed) return Task.CompletedTask;
+        if (_savepoints.Failed(checkpointId, cause) is not { } failed) return;
         LogSavepointFailed(JobId, checkpointId, cause);
         // The sources paused after a stop's barrier: restart from the latest checkpoint so the job runs on (as Flink does).
-        return failed.Status.Mode is SavepointMode.StopWithSavepoint or SavepointMode.Rescale && attempt == _attempt
-            ? OnFailureAsync($"Stop with savepoint failed: {cause}")
-            : Task.CompletedTask;
+        if (failed.Status.Mode is SavepointMode.StopWithSavepoint or SavepointMode.Rescale && attempt == _attempt)
+            await OnFailureAsync($"Stop with savepoint failed: {cause}");
+        else
+            await SaveAsync();
     }
 
     /// <summary>

@@ -57,6 +57,8 @@ internal sealed partial class JobManagerGrain(
         _failureCause = record.FailureCause;
         _startTime = record.StartTime;
         _endTime = record.EndTime;
+        if (record.Savepoints is { } savepoints)
+            _savepoints.Restore(savepoints, "The job manager was lost (its silo stopped or crashed) before the savepoint operation completed; the job resumes from its latest checkpoint.");
         if (!_status.IsTerminal() && record.FinalCommittables is { } final)
         {
             // Every task had finished; the crash came while the last transactions were being committed.
@@ -81,8 +83,11 @@ internal sealed partial class JobManagerGrain(
     private Task SaveAsync(IReadOnlyList<SinkCommittableMetadata>? finalCommittables = null) => jobs.SaveAsync(new JobRecord
     {
         JobId = JobId, Spec = _spec!, Status = _status, Attempt = _attempt, Restarts = _restarts, FailureCause = _failureCause,
-        StartTime = _startTime, EndTime = _endTime, FinalCommittables = finalCommittables,
+        StartTime = _startTime, EndTime = _endTime, FinalCommittables = finalCommittables, Savepoints = _savepoints.Recent(PersistedSavepoints),
     });
+
+    /// <summary>How many of the latest savepoint operations <c>job.json</c> keeps.</summary>
+    private const int PersistedSavepoints = 20;
 
     public async Task<SubmitResult> Submit(JobSpec spec)
     {

@@ -31,4 +31,10 @@ internal sealed record JobRecord
     /// that finds it (after a crash) commits them again (commits are idempotent) and finishes the job, never restarts it.
     /// </summary>
     public IReadOnlyList<Checkpointing.SinkCommittableMetadata>? FinalCommittables { get; init; }
+
+    /// <summary>
+    /// The job's most recent savepoint operations (oldest first), so their status outlives the job manager's activation:
+    /// one in progress when the activation was lost is reported FAILED by the next one.
+    /// </summary>
+    public IReadOnlyList<Savepoints.SavepointStatus>? Savepoints { get; init; }
 }

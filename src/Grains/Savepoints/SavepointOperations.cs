@@ -61,6 +61,27 @@ internal sealed class SavepointOperations
         if (_byTrigger.TryGetValue(triggerId, out var status)) _byTrigger[triggerId] = status with { Status = SavepointStatusKind.Failed, FailureCause = cause };
     }
 
+    /// <summary>The most recent <paramref name="count"/> operations, oldest first (what <c>job.json</c> keeps).</summary>
+    public IReadOnlyList<SavepointStatus> Recent(int count) =>
+        _order.Skip(Math.Max(0, _order.Count - count)).Select(id => _byTrigger[id]).ToList();
+
+    /// <summary>
+    /// Takes back operations saved by an earlier activation (oldest first). One still in progress then can never
+    /// complete here (its coordinator's barrier belonged to the lost activation's attempt): it is failed with
+    /// <paramref name="lostCause"/>, so a client polling it gets an answer instead of an unknown trigger id.
+    /// </summary>
+    public void Restore(IEnumerable<SavepointStatus> saved, string lostCause)
+    {
+        foreach (var status in saved)
+        {
+            _byTrigger[status.TriggerId] = status.Status == SavepointStatusKind.InProgress
+                ? status with { Status = SavepointStatusKind.Failed, FailureCause = lostCause }
+                : status;
+            _order.Enqueue(status.TriggerId);
+        }
+        while (_order.Count > Capacity) _byTrigger.Remove(_order.Dequeue());
+    }
+
     /// <summary>Fails every operation in progress (the job restarted or ended before they completed).</summary>
     public void FailAll(string cause)
     {
