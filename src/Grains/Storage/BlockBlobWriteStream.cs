@@ -17,7 +17,7 @@ namespace OrleansFlow.Storage;
 /// Protocol: writes, then <see cref="CompleteAsync"/> once; after any failure, <see cref="AbortAsync"/> (waits for the
 /// uploads in flight and returns the buffers). A failed upload fails the next write.
 /// </summary>
-internal sealed class BlockBlobWriteStream : Stream
+internal sealed class BlockBlobWriteStream : WriteOnlyStreamBase
 {
     private readonly BlockBlobClient _blob;
     private readonly int _blockSize;
@@ -32,7 +32,6 @@ internal sealed class BlockBlobWriteStream : Stream
     private readonly Queue<Task> _inFlight = new();
     private byte[] _block;
     private int _filled;
-    private long _written;
 
     /// <summary>Creates the stream of one upload to <paramref name="blob"/>.</summary>
     public BlockBlobWriteStream(BlockBlobClient blob, int blockSize, int maxInFlight, long singleUploadThreshold, CancellationToken cancellationToken)
@@ -45,28 +44,6 @@ internal sealed class BlockBlobWriteStream : Stream
         _block = ArrayPool<byte>.Shared.Rent(blockSize);
     }
 
-    /// <inheritdoc />
-    public override bool CanRead => false;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => true;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <summary>The number of bytes written so far.</summary>
-    public override long Position
-    {
-        get => _written;
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     /// <summary>Copies <paramref name="buffer"/>; blocks the caller while the maximum of uploads is in flight (prefer <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>).</summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -77,10 +54,6 @@ internal sealed class BlockBlobWriteStream : Stream
             if (_filled == _blockSize) StageFullBlockAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }
     }
-
-    /// <inheritdoc />
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -136,22 +109,13 @@ internal sealed class BlockBlobWriteStream : Stream
         ReturnBlocks();
     }
 
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
     private int Fill(ReadOnlySpan<byte> source)
     {
         ObjectDisposedException.ThrowIf(_block.Length == 0, this);
         var count = Math.Min(source.Length, _blockSize - _filled);
         source[..count].CopyTo(_block.AsSpan(_filled));
         _filled += count;
-        _written += count;
+        Written += count;
         return count;
     }
 
