@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,10 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error); // spurious stalls while both cores are saturated
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort()).AddOrleansFlow().AddStreamJob<StateFillJob>(StateFillJob.Name);
+            // Runtime options from the environment as in the silo (e.g. OrleansFlow__SourceSlice=00:00:00.010), to try settings.
+            silo.UseLocalhostClustering(FreePort(), FreePort())
+                .AddOrleansFlow(o => builder.Configuration.GetSection("OrleansFlow").Bind(o))
+                .AddStreamJob<StateFillJob>(StateFillJob.Name);
             storage.Configure(silo);
         });
         var host = builder.Build();
