@@ -1,0 +1,48 @@
+using OrleansFlow.Jobs;
+using OrleansFlow.Savepoints;
+
+namespace OrleansFlow.Tests.Runtime;
+
+/// <summary>A savepoint operation's status lives in <c>job.json</c>, so it outlives the job manager's activation.</summary>
+public sealed class SavepointStatusSurvivalTests : TwoSiloClusterTest
+{
+    [Fact]
+    public async Task GetSavepoint_WhenJobManagersSiloLeftAfterTheSavepoint_StillReportsItCompletedWithItsLocation()
+    {
+        var leaving = Cluster.Silos[1];
+        var leavingEndpoint = $"{leaving.SiloAddress.Endpoint}";
+        string? jobId = null;
+        for (var i = 0; i < 20 && jobId is null; i++) // the job manager must live on the silo that leaves
+        {
+            var id = Guid.NewGuid().ToString("N");
+            var result = await Cluster.Client.GetGrain<IJobManagerGrain>(id).Submit(new JobSpec
+            {
+                JobName = IdleJob.Name, Parallelism = 2, MaxParallelism = 128,
+                RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
+            });
+            Assert.True(result.Accepted, result.Message);
+            var details = await JobWaits.WaitForAsync(Cluster.Client, id, d => d.Status == JobStatus.Running);
+            if (details.ManagerHost!.Contains(leavingEndpoint, StringComparison.Ordinal)) jobId = id;
+            else await Cluster.Client.GetGrain<IJobManagerGrain>(id).Cancel();
+        }
+        Assert.NotNull(jobId);
+        var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        var trigger = await manager.TriggerSavepoint(new SavepointRequest { Mode = SavepointMode.Savepoint });
+        Assert.Equal(SavepointRefusal.None, trigger.Refusal);
+        var completed = await SavepointSteps.TakeAsync(Cluster.Client, jobId, new SavepointRequest { Mode = SavepointMode.Savepoint });
+        Assert.Equal(SavepointStatusKind.Completed, completed.Status);
+
+        await Cluster.StopSiloAsync(leaving);
+        var resumed = await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Status == JobStatus.Running, TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain(leavingEndpoint, resumed.ManagerHost!, StringComparison.Ordinal); // a new activation answers
+        var after = await manager.GetSavepoint(completed.TriggerId);
+        Assert.NotNull(after);
+        Assert.Equal(SavepointStatusKind.Completed, after.Status);
+        Assert.Equal(completed.Location, after.Location);
+        var first = await manager.GetSavepoint(trigger.TriggerId!);
+        Assert.NotNull(first); // the first one too: completed, or failed with the reason when the silo left before it completed
+        Assert.NotEqual(SavepointStatusKind.InProgress, first.Status);
+        await manager.Cancel();
+    }
+}
