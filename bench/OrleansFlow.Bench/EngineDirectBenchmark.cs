@@ -64,6 +64,7 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task RunSlice(int attempt) => throw new NotSupportedException();
         public Task TriggerCheckpoint(int attempt, long checkpointId, OrleansFlow.Checkpointing.CheckpointOptions options) => throw new NotSupportedException();
         public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
+        public Task NotifyCheckpointAborted(int attempt, long checkpointId) => throw new NotSupportedException();
         public Task<bool> IsDeployed(int attempt) => throw new NotSupportedException();
         public Task FinishSource(int attempt) => throw new NotSupportedException();
     }

@@ -55,6 +55,15 @@ public interface ITaskGrain : IGrainWithStringKey
     Task NotifyCheckpointComplete(int attempt, long checkpointId);
 
     /// <summary>
+    /// Coordinator → every task of <paramref name="attempt"/>: checkpoint <paramref name="checkpointId"/> was aborted (it
+    /// timed out, a task declined or failed, or its metadata could not be written). A task still writing its state for
+    /// it stops the write (the storage keeps nothing of it; the copy-on-write layers are released) and does not
+    /// acknowledge it. One-way and idempotent; a task of another attempt, or not writing that checkpoint, ignores it.
+    /// </summary>
+    [OneWay, Alias("NotifyCheckpointAborted")]
+    Task NotifyCheckpointAborted(int attempt, long checkpointId);
+
+    /// <summary>
     /// Job manager → a source task of <paramref name="attempt"/> paused by a stop-with-savepoint barrier (drain): ends
     /// its input now, so the job finishes through end of input. No effect on other tasks.
     /// </summary>

@@ -215,7 +215,14 @@ internal sealed partial class CheckpointCoordinatorGrain(
     private async Task OnFailedAsync(IReadOnlyList<FailedCheckpoint> failed)
     {
         foreach (var f in failed) LogAborted(JobId, f.Id, f.Reason.ToString(), f.Message);
-        if (_start is { } start) ReportSavepointFailures(start.Attempt, failed);
+        if (_start is { } start)
+        {
+            ReportSavepointFailures(start.Attempt, failed);
+            foreach (var f in failed) // tasks still writing for it stop (one-way: a task may be the one that failed)
+            {
+                foreach (var task in start.Tasks) _ = GrainFactory.GetGrain<ITaskGrain>(task.ToGrainKey()).NotifyCheckpointAborted(start.Attempt, f.Id);
+            }
+        }
         await DeleteAbortedAsync(failed);
         if (_core is { ToleranceExceeded: true } core && _start is not null)
         {

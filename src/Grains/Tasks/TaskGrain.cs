@@ -35,6 +35,8 @@ internal sealed partial class TaskGrain(
     private long _recordsIn;
     private bool _lossReported;
     private IGrainTimer? _flushTimer;
+    private readonly Dictionary<long, List<State.IKeyedStateSnapshot>> _writing = []; // checkpoint → snapshots whose write runs
+    private readonly HashSet<long> _abortedWrites = [];
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
@@ -342,6 +344,7 @@ internal sealed partial class TaskGrain(
         try
         {
             var handles = new List<StateHandle>();
+            _writing[checkpointId] = snapshots.Select(s => s.Snapshot).ToList();
             try
             {
                 foreach (var (uid, keyGroups, snapshot) in snapshots)
@@ -360,6 +363,7 @@ internal sealed partial class TaskGrain(
             }
             finally
             {
+                _writing.Remove(checkpointId);
                 foreach (var captured in snapshots) captured.Snapshot.Dispose(); // idempotent: releases what a failure left
             }
             var asyncDuration = timeProvider.GetElapsedTime(asyncStart);
@@ -369,11 +373,27 @@ internal sealed partial class TaskGrain(
                 AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = asyncDuration,
             });
         }
+        catch (Exception e) when (_abortedWrites.Remove(checkpointId))
+        {
+            LogCheckpointWriteStopped(task, checkpointId, e.GetType().Name);
+        }
         catch (Exception e)
         {
             LogCheckpointFailed(e, task, checkpointId);
             await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not write its state for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
         }
+        finally
+        {
+            _abortedWrites.Remove(checkpointId);
+        }
+    }
+
+    public Task NotifyCheckpointAborted(int attempt, long checkpointId)
+    {
+        if (_deployment?.Attempt != attempt || !_writing.Remove(checkpointId, out var snapshots)) return Task.CompletedTask;
+        _abortedWrites.Add(checkpointId);
+        foreach (var snapshot in snapshots) snapshot.Dispose(); // cancels the write; its layers are released when it stops
+        return Task.CompletedTask;
     }
 
     private async Task FinishAsync()
@@ -462,6 +482,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} could not write checkpoint {CheckpointId}")]
     private partial void LogCheckpointFailed(Exception exception, TaskId task, long checkpointId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} stopped writing checkpoint {CheckpointId}: the coordinator aborted it ({Outcome})")]
+    private partial void LogCheckpointWriteStopped(TaskId task, long checkpointId, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} received work without a deployment: its previous activation and state were lost")]
     private partial void LogLost(TaskId task);

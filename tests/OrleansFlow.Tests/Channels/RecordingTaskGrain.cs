@@ -24,6 +24,7 @@ internal sealed class RecordingTaskGrain : ITaskGrain
     public Task RunSlice(int attempt) => throw new NotSupportedException();
     public Task TriggerCheckpoint(int attempt, long checkpointId, OrleansFlow.Checkpointing.CheckpointOptions options) => throw new NotSupportedException();
     public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
+    public Task NotifyCheckpointAborted(int attempt, long checkpointId) => throw new NotSupportedException();
     public Task<bool> IsDeployed(int attempt) => throw new NotSupportedException();
     public Task FinishSource(int attempt) => throw new NotSupportedException();
 }

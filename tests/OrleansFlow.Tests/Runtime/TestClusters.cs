@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansFlow.Hosting;
 using OrleansFlow.Storage;
@@ -17,9 +18,11 @@ internal static class TestClusters
 
     /// <summary>
     /// A cluster of <paramref name="silos"/> silos on a local folder of its own, or, with
-    /// <paramref name="azureConnectionString"/>, on a blob container of its own (e.g. in Azurite).
+    /// <paramref name="azureConnectionString"/>, on a blob container of its own (e.g. in Azurite); with
+    /// <paramref name="decorateStorage"/>, every silo's storage is wrapped by what it returns (fault injection).
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(int silos, Action<OrleansFlowOptions>? configure = null, string? azureConnectionString = null)
+    public static async Task<InProcessTestCluster> StartAsync(
+        int silos, Action<OrleansFlowOptions>? configure = null, string? azureConnectionString = null, Func<ICheckpointStorage, ICheckpointStorage>? decorateStorage = null)
     {
         var storageRoot = Path.Combine(Path.GetTempPath(), "orleansflow-cluster-storage", Guid.NewGuid().ToString("N"));
         var container = "cluster" + Guid.NewGuid().ToString("N");
@@ -29,6 +32,12 @@ internal static class TestClusters
             silo.AddOrleansFlow(configure);
             if (azureConnectionString is null) silo.AddOrleansFlowLocalStorage(o => o.RootDirectory = storageRoot);
             else silo.AddOrleansFlowAzureBlobStorage(o => { o.ConnectionString = azureConnectionString; o.ContainerName = container; });
+            if (decorateStorage is not null)
+            {
+                var registered = silo.Services.Last(d => d.ServiceType == typeof(ICheckpointStorage));
+                silo.Services.Remove(registered);
+                silo.Services.AddSingleton(sp => decorateStorage((ICheckpointStorage)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
+            }
             AddTestJobs(silo);
         });
         var cluster = builder.Build();

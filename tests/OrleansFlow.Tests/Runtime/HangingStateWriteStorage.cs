@@ -1,0 +1,56 @@
+using OrleansFlow.Storage;
+
+namespace OrleansFlow.Tests.Runtime;
+
+/// <summary>
+/// A storage whose streamed writes of checkpoint state files (<c>…/chk-n/…</c> other than <c>_metadata</c>) never make
+/// progress: the first write into the stream waits until its cancellation token fires, then the write fails. Everything
+/// else goes to the inner storage. Shared by the silos of an in-process cluster, so a test can see the cancellations.
+/// </summary>
+internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : ICheckpointStorage
+{
+    private int _started;
+    private int _cancelled;
+
+    /// <summary>State-file writes that started (and hang).</summary>
+    public int Started => Volatile.Read(ref _started);
+
+    /// <summary>Hanging writes whose producer was cancelled.</summary>
+    public int Cancelled => Volatile.Read(ref _cancelled);
+
+    public Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
+    {
+        if (!path.Contains("/chk-", StringComparison.Ordinal) || path.EndsWith("/_metadata", StringComparison.Ordinal))
+            return inner.WriteAsync(path, writeContent, cancellationToken);
+        Interlocked.Increment(ref _started);
+        return inner.WriteAsync(path, (stream, token) => writeContent(new HangingStream(this), token), cancellationToken);
+    }
+
+    public string DescribeLocation(string path) => inner.DescribeLocation(path);
+    public Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
+    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken = default) => inner.ReadAllAsync(path, cancellationToken);
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
+    public Task<long?> GetLengthAsync(string path, CancellationToken cancellationToken = default) => inner.GetLengthAsync(path, cancellationToken);
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.DeletePrefixAsync(prefix, cancellationToken);
+
+    private sealed class HangingStream(HangingStateWriteStorage owner) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new NotSupportedException("The snapshot writer writes asynchronously.");
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref owner._cancelled);
+                throw;
+            }
+        }
+    }
+}
