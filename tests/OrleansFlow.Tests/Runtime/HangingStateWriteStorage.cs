@@ -1,4 +1,5 @@
 using OrleansFlow.Storage;
+using OrleansFlow.Tests.Storage;
 
 namespace OrleansFlow.Tests.Runtime;
 
@@ -7,7 +8,7 @@ namespace OrleansFlow.Tests.Runtime;
 /// progress: the first write into the stream waits until its cancellation token fires, then the write fails. Everything
 /// else goes to the inner storage. Shared by the silos of an in-process cluster, so a test can see the cancellations.
 /// </summary>
-internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : ICheckpointStorage
+internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : DelegatingCheckpointStorage(inner)
 {
     private int _started;
     private int _cancelled;
@@ -18,23 +19,13 @@ internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : IChec
     /// <summary>Hanging writes whose producer was cancelled.</summary>
     public int Cancelled => Volatile.Read(ref _cancelled);
 
-    public Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
+    public override Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
     {
         if (!path.Contains("/chk-", StringComparison.Ordinal) || path.EndsWith("/_metadata", StringComparison.Ordinal))
-            return inner.WriteAsync(path, writeContent, cancellationToken);
+            return Inner.WriteAsync(path, writeContent, cancellationToken);
         Interlocked.Increment(ref _started);
-        return inner.WriteAsync(path, (stream, token) => writeContent(new HangingStream(this), token), cancellationToken);
+        return Inner.WriteAsync(path, (stream, token) => writeContent(new HangingStream(this), token), cancellationToken);
     }
-
-    public string DescribeLocation(string path) => inner.DescribeLocation(path);
-    public Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
-    public Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
-    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken = default) => inner.ReadAllAsync(path, cancellationToken);
-    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
-    public Task<long?> GetLengthAsync(string path, CancellationToken cancellationToken = default) => inner.GetLengthAsync(path, cancellationToken);
-    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
-    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
-    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.DeletePrefixAsync(prefix, cancellationToken);
 
     private sealed class HangingStream(HangingStateWriteStorage owner) : MemoryStream
     {

@@ -11,21 +11,7 @@ public sealed class SavepointStatusSurvivalTests : TwoSiloClusterTest
     {
         var leaving = Cluster.Silos[1];
         var leavingEndpoint = $"{leaving.SiloAddress.Endpoint}";
-        string? jobId = null;
-        for (var i = 0; i < 20 && jobId is null; i++) // the job manager must live on the silo that leaves
-        {
-            var id = Guid.NewGuid().ToString("N");
-            var result = await Cluster.Client.GetGrain<IJobManagerGrain>(id).Submit(new JobSpec
-            {
-                JobName = IdleJob.Name, Parallelism = 2, MaxParallelism = 128,
-                RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
-            });
-            Assert.True(result.Accepted, result.Message);
-            var details = await JobWaits.WaitForAsync(Cluster.Client, id, d => d.Status == JobStatus.Running);
-            if (details.ManagerHost!.Contains(leavingEndpoint, StringComparison.Ordinal)) jobId = id;
-            else await Cluster.Client.GetGrain<IJobManagerGrain>(id).Cancel();
-        }
-        Assert.NotNull(jobId);
+        var jobId = await SubmitIdleJobWithManagerAsync(host => host.Contains(leavingEndpoint, StringComparison.Ordinal)); // the one that leaves
         var manager = Cluster.Client.GetGrain<IJobManagerGrain>(jobId);
         var trigger = await manager.TriggerSavepoint(new SavepointRequest { Mode = SavepointMode.Savepoint });
         Assert.Equal(SavepointRefusal.None, trigger.Refusal);

@@ -10,21 +10,8 @@ public sealed class SiloLossTests : TwoSiloClusterTest
     {
         var leaving = Cluster.Silos[1];
         var leavingEndpoint = $"{leaving.SiloAddress.Endpoint}";
-        string? jobId = null;
-        for (var i = 0; i < 20 && jobId is null; i++) // the job manager must live on the silo that stays, else its own reactivation would restart the job
-        {
-            var id = Guid.NewGuid().ToString("N");
-            var result = await Cluster.Client.GetGrain<IJobManagerGrain>(id).Submit(new JobSpec
-            {
-                JobName = IdleJob.Name, Parallelism = 2, MaxParallelism = 128,
-                RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
-            });
-            Assert.True(result.Accepted, result.Message);
-            var details = await JobWaits.WaitForAsync(Cluster.Client, id, d => d.Status == JobStatus.Running);
-            if (details.ManagerHost!.Contains(leavingEndpoint, StringComparison.Ordinal)) await Cluster.Client.GetGrain<IJobManagerGrain>(id).Cancel();
-            else jobId = id;
-        }
-        Assert.NotNull(jobId);
+        // The job manager must live on the silo that stays, else its own reactivation would restart the job.
+        var jobId = await SubmitIdleJobWithManagerAsync(host => !host.Contains(leavingEndpoint, StringComparison.Ordinal));
         var before = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).GetDetails();
         Assert.Contains(before!.Vertices.SelectMany(v => v.Subtasks), s => s.Host!.Contains(leavingEndpoint, StringComparison.Ordinal)); // tasks are spread
 

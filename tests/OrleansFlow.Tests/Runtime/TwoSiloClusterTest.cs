@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using OrleansFlow.Jobs;
 
 namespace OrleansFlow.Tests.Runtime;
 
@@ -8,6 +9,29 @@ public abstract class TwoSiloClusterTest : IAsyncLifetime
     protected InProcessTestCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync() => Cluster = await TestClusters.StartAsync(silos: 2);
+
+    /// <summary>
+    /// Submits idle jobs (parallelism 2, 20 ms restart delay) until one's job manager runs on a silo whose endpoint
+    /// <paramref name="wanted"/> accepts, cancelling the others; returns that job's id (placement is random).
+    /// </summary>
+    protected async Task<string> SubmitIdleJobWithManagerAsync(Func<string, bool> wanted)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var id = Guid.NewGuid().ToString("N");
+            var result = await Cluster.Client.GetGrain<IJobManagerGrain>(id).Submit(new JobSpec
+            {
+                JobName = IdleJob.Name, Parallelism = 2, MaxParallelism = 128,
+                RestartStrategy = new RestartStrategySettings { DelayMs = 20 },
+            });
+            Assert.True(result.Accepted, result.Message);
+            var details = await JobWaits.WaitForAsync(Cluster.Client, id, d => d.Status == JobStatus.Running);
+            if (wanted(details.ManagerHost!)) return id;
+            await Cluster.Client.GetGrain<IJobManagerGrain>(id).Cancel();
+        }
+        Assert.Fail("20 job managers in a row were placed on the other silo.");
+        return "";
+    }
 
     public async Task DisposeAsync()
     {
