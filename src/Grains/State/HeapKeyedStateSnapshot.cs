@@ -74,11 +74,14 @@ internal sealed class HeapKeyedStateSnapshot : IKeyedStateSnapshot
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Disposing while the write runs cancels it; the layers are released once the write has ended, by the next
+    /// <see cref="Dispose"/> (idempotent otherwise) or the backend's next snapshot.
+    /// </remarks>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposeRequested, 1) != 0) return;
-        _cancellation.Cancel();
-        _onDispose();
+        if (Interlocked.Exchange(ref _disposeRequested, 1) == 0) _cancellation.Cancel();
+        _onDispose(); // releases every disposed snapshot whose write has ended, this one included
     }
 
     /// <summary>Gives every table its frozen layers back (owner thread, once <see cref="IsReleasable"/>).</summary>

@@ -392,7 +392,7 @@ internal sealed partial class TaskGrain(
     {
         if (_deployment?.Attempt != attempt || !_writing.Remove(checkpointId, out var snapshots)) return Task.CompletedTask;
         _abortedWrites.Add(checkpointId);
-        foreach (var snapshot in snapshots) snapshot.Dispose(); // cancels the write; its layers are released when it stops
+        foreach (var snapshot in snapshots) snapshot.Dispose(); // cancels the write; the write's own finally disposes again, which releases the layers
         return Task.CompletedTask;
     }
 

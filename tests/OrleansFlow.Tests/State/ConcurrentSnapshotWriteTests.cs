@@ -96,4 +96,25 @@ public sealed class ConcurrentSnapshotWriteTests
         Assert.Equal(1, states.Backend.SnapshotsInFlight);
         Assert.Equal(live, states.Dump());
     }
+
+    [Fact]
+    public async Task Dispose_WhenCalledAgainAfterTheCancelledWriteStopped_ReleasesItAtOnce()
+    {
+        var states = new AllStateKinds();
+        states.Fill(0, Keys);
+        var snapshot = states.Backend.BeginSnapshot(states.Backend.KeyGroupRange);
+        states.MutateAll(0, Keys);
+        var live = states.Dump();
+        var stream = new HandshakeStream();
+        var write = Task.Run(() => snapshot.WriteToAsync(stream));
+        await stream.WaitForWriteAsync();
+        snapshot.Dispose(); // an aborted checkpoint: cancel the held write
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+        Assert.Equal(1, states.Backend.SnapshotsInFlight);
+
+        snapshot.Dispose(); // as the task's own clean-up after the write ended
+
+        Assert.Equal(0, states.Backend.SnapshotsInFlight);
+        Assert.Equal(live, states.Dump());
+    }
 }
