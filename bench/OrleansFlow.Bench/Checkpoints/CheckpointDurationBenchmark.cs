@@ -26,42 +26,8 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
         ArgumentNullException.ThrowIfNull(options);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"checkpoint-duration: state job p={CheckpointBenchOptions.DurationParallelism}, {options.PayloadBytes:N0} bytes per key, {options.Rounds} checkpoints and raw writes per size"));
-        foreach (var kind in options.Storages)
-        {
-            try
-            {
-                await MeasureAsync(kind, 1_000_000, options.PayloadBytes, rounds: 2, label: "warm-up");
-            }
-            catch (Exception e)
-            {
-                output.WriteLine($"  warm-up on {kind}: FAILED: {e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        var rows = new List<string>();
-        var failures = 0;
-        foreach (var kind in options.Storages)
-        {
-            foreach (var size in options.StateSizes)
-            {
-                try
-                {
-                    var result = await MeasureAsync(kind, size, options.PayloadBytes, options.Rounds, label: "measured");
-                    rows.Add(result.FormatRow());
-                    output.WriteLine("  " + rows[^1]);
-                }
-                catch (Exception e)
-                {
-                    failures++;
-                    rows.Add($"| {kind.ToString().ToLowerInvariant()} | {ByteSize.Format(size)} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | |");
-                    output.WriteLine("  " + rows[^1]);
-                }
-            }
-        }
-        output.WriteLine();
-        foreach (var line in DurationResult.Header()) output.WriteLine(line);
-        foreach (var row in rows) output.WriteLine(row);
-        return failures;
+        return await StorageSizeMatrix.RunAsync(options, output, warmupRounds: 2, DurationResult.Header(), columns: 13,
+            async (kind, size, rounds, label) => [(await MeasureAsync(kind, size, options.PayloadBytes, rounds, label)).FormatRow()]);
     }
 
     private async Task<DurationResult> MeasureAsync(StorageKind kind, long target, int payload, int rounds, string label)

@@ -28,45 +28,8 @@ public sealed class RescaleDowntimeBenchmark(BenchStorageFactory storages, TextW
         ArgumentNullException.ThrowIfNull(options);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rescale-downtime: state job p={CheckpointBenchOptions.RescaleFrom}, {options.PayloadBytes:N0} bytes per key, {options.Rounds} round(s) of p {CheckpointBenchOptions.RescaleFrom}→{CheckpointBenchOptions.RescaleTo}→{CheckpointBenchOptions.RescaleFrom} and raw write/read per size"));
-        foreach (var kind in options.Storages)
-        {
-            try
-            {
-                await MeasureAsync(kind, 1_000_000, options.PayloadBytes, rounds: 1, label: "warm-up");
-            }
-            catch (Exception e)
-            {
-                output.WriteLine($"  warm-up on {kind}: FAILED: {e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        var rows = new List<string>();
-        var failures = 0;
-        foreach (var kind in options.Storages)
-        {
-            foreach (var size in options.StateSizes)
-            {
-                try
-                {
-                    var result = await MeasureAsync(kind, size, options.PayloadBytes, options.Rounds, label: "measured");
-                    foreach (var row in result.FormatRows())
-                    {
-                        rows.Add(row);
-                        output.WriteLine("  " + row);
-                    }
-                }
-                catch (Exception e)
-                {
-                    failures++;
-                    rows.Add($"| {kind.ToString().ToLowerInvariant()} | {ByteSize.Format(size)} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | |");
-                    output.WriteLine("  " + rows[^1]);
-                }
-            }
-        }
-        output.WriteLine();
-        foreach (var line in RescaleResult.Header()) output.WriteLine(line);
-        foreach (var row in rows) output.WriteLine(row);
-        return failures;
+        return await StorageSizeMatrix.RunAsync(options, output, warmupRounds: 1, RescaleResult.Header(), columns: 11,
+            async (kind, size, rounds, label) => (await MeasureAsync(kind, size, options.PayloadBytes, rounds, label)).FormatRows().ToList());
     }
 
     private async Task<RescaleResult> MeasureAsync(StorageKind kind, long target, int payload, int rounds, string label)
