@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using OrleansFlow.Client;
 using static OrleansFlow.Tests.Rest.RestTestSupport;
 
 namespace OrleansFlow.Tests.Rest;
@@ -9,31 +7,18 @@ namespace OrleansFlow.Tests.Rest;
 [Collection("rest")]
 public sealed class StandaloneClientTests(SiloHostFixture silo) : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private StandaloneRestClient? _standalone;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        var (httpPort, _, _) = SiloHostFixture.FreePorts();
-        _app = OrleansFlowClientHost.Build(
-        [
-            $"--Urls=http://127.0.0.1:{httpPort}",
-            $"--Orleans:GatewayPort={silo.GatewayPort}",
-            $"--Orleans:ClusterId={silo.ClusterId}",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/"), Timeout = TimeSpan.FromSeconds(30) };
+        _standalone = await StandaloneRestClient.StartAsync(silo);
+        _client = _standalone.Http;
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_standalone is not null) await _standalone.DisposeAsync();
     }
 
     [Fact]
