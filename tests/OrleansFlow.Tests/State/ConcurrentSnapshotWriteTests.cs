@@ -79,14 +79,7 @@ public sealed class ConcurrentSnapshotWriteTests
     [Fact]
     public async Task Dispose_WhenWriteIsHeld_CancelsItAndReleasesOnceItStopped()
     {
-        var states = new AllStateKinds();
-        states.Fill(0, Keys);
-        var snapshot = states.Backend.BeginSnapshot(states.Backend.KeyGroupRange);
-        states.MutateAll(0, Keys);
-        var live = states.Dump();
-        var stream = new HandshakeStream();
-        var write = Task.Run(() => snapshot.WriteToAsync(stream));
-        await stream.WaitForWriteAsync();
+        var (states, snapshot, live, write) = await HeldWriteAsync();
 
         snapshot.Dispose(); // the writer is held inside its stream: the release must wait
 
@@ -100,14 +93,7 @@ public sealed class ConcurrentSnapshotWriteTests
     [Fact]
     public async Task Dispose_WhenCalledAgainAfterTheCancelledWriteStopped_ReleasesItAtOnce()
     {
-        var states = new AllStateKinds();
-        states.Fill(0, Keys);
-        var snapshot = states.Backend.BeginSnapshot(states.Backend.KeyGroupRange);
-        states.MutateAll(0, Keys);
-        var live = states.Dump();
-        var stream = new HandshakeStream();
-        var write = Task.Run(() => snapshot.WriteToAsync(stream));
-        await stream.WaitForWriteAsync();
+        var (states, snapshot, live, write) = await HeldWriteAsync();
         snapshot.Dispose(); // an aborted checkpoint: cancel the held write
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
         Assert.Equal(1, states.Backend.SnapshotsInFlight);
@@ -116,5 +102,19 @@ public sealed class ConcurrentSnapshotWriteTests
 
         Assert.Equal(0, states.Backend.SnapshotsInFlight);
         Assert.Equal(live, states.Dump());
+    }
+
+    /// <summary>A filled state, a snapshot of it, the state changed after (its dump), and the snapshot's write held in its stream.</summary>
+    private static async Task<(AllStateKinds States, IKeyedStateSnapshot Snapshot, List<string> Live, Task Write)> HeldWriteAsync()
+    {
+        var states = new AllStateKinds();
+        states.Fill(0, Keys);
+        var snapshot = states.Backend.BeginSnapshot(states.Backend.KeyGroupRange);
+        states.MutateAll(0, Keys);
+        var live = states.Dump();
+        var stream = new HandshakeStream();
+        var write = Task.Run(() => snapshot.WriteToAsync(stream));
+        await stream.WaitForWriteAsync();
+        return (states, snapshot, live, write);
     }
 }
