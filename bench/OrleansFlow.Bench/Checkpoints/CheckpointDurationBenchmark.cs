@@ -32,34 +32,19 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
 
     private async Task<DurationResult> MeasureAsync(StorageKind kind, long target, int payload, int rounds, string label)
     {
-        var keys = Math.Max(1, (long)Math.Round((double)target / (payload + EntryOverhead)));
         var name = $"{kind.ToString().ToLowerInvariant()} {ByteSize.Format(target)}";
         await using var storage = await storages.CreateAsync(kind);
         await using var silo = await BenchSilo.StartAsync(storage);
-        var fill = Stopwatch.StartNew();
-        var jobId = await silo.SubmitAsync(new JobSpec
-        {
-            JobName = StateFillJob.Name,
-            Parallelism = CheckpointBenchOptions.DurationParallelism,
-            MaxParallelism = 128,
-            Args = StateFillJob.Arguments(keys, payload),
-            Checkpointing = new CheckpointingSettings { IntervalMs = 0, Retained = 1, TimeoutMs = (long)Timeout.TotalMilliseconds },
-            RestartStrategy = new RestartStrategySettings { Kind = RestartStrategyKind.None },
-        });
+        var jobId = await StateFillRun.StartFilledAsync(silo, target, payload, CheckpointBenchOptions.DurationParallelism, Timeout, output, label, name);
         var checkpoints = new List<CheckpointSample>();
         var plain = new List<double>();
         var storageApi = new List<double>();
         try
         {
-            await silo.WaitForJobAsync(jobId,
-                d => d.Status == JobStatus.Running && d.Vertices.Single(v => v.Uid == StateFillJob.StateUid).RecordsIn == keys,
-                TimeSpan.FromMilliseconds(50), Timeout);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} {name}: {keys:N0} keys filled in {fill.Elapsed.TotalSeconds:0.0} s"));
-
             byte[]? buffer = null;
             for (var round = 1; round <= rounds; round++)
             {
-                await SettleAsync();
+                await StateFillRun.SettleAsync();
                 var before = ProcessCost.Now();
                 var details = await silo.CheckpointAsync(jobId, Timeout);
                 var sample = CheckpointSample.From(details) with { Process = ProcessCost.Since(before) };
@@ -73,9 +58,9 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
                 // Alternate which raw write comes first, so neither always follows the checkpoint (and its cleanup).
                 for (var step = 0; step < 2; step++)
                 {
-                    await SettleAsync();
-                    if ((step + round) % 2 == 0) plain.Add(await TimeAsync(() => storage.WritePlainAsync(blobName, buffer)));
-                    else storageApi.Add(await TimeAsync(() => storage.CheckpointStorage.WriteAsync($"bench-raw/{blobName}", buffer)));
+                    await StateFillRun.SettleAsync();
+                    if ((step + round) % 2 == 0) plain.Add(await StateFillRun.TimeAsync(() => storage.WritePlainAsync(blobName, buffer)));
+                    else storageApi.Add(await StateFillRun.TimeAsync(() => storage.CheckpointStorage.WriteAsync($"bench-raw/{blobName}", buffer)));
                 }
                 await storage.DeletePlainAsync(blobName);
                 await storage.CheckpointStorage.DeleteAsync($"bench-raw/{blobName}");
@@ -91,20 +76,5 @@ public sealed class CheckpointDurationBenchmark(BenchStorageFactory storages, Te
             await silo.CancelAsync(jobId);
         }
         return new DurationResult(storage.Name, target, checkpoints, plain, storageApi);
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> write)
-    {
-        var watch = Stopwatch.StartNew();
-        await write();
-        return watch.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Before each timed step: a full blocking GC, then a short pause so the previous step's cleanup (the coordinator deletes the checkpoint a new one subsumed) is over.</summary>
-    private static async Task SettleAsync()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
     }
 }

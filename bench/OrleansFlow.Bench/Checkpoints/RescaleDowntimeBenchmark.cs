@@ -34,35 +34,20 @@ public sealed class RescaleDowntimeBenchmark(BenchStorageFactory storages, TextW
 
     private async Task<RescaleResult> MeasureAsync(StorageKind kind, long target, int payload, int rounds, string label)
     {
-        var keys = Math.Max(1, (long)Math.Round((double)target / (payload + CheckpointDurationBenchmark.EntryOverhead)));
         var name = $"{kind.ToString().ToLowerInvariant()} {ByteSize.Format(target)}";
         await using var storage = await storages.CreateAsync(kind);
         await using var silo = await BenchSilo.StartAsync(storage);
-        var fill = Stopwatch.StartNew();
-        var jobId = await silo.SubmitAsync(new JobSpec
-        {
-            JobName = StateFillJob.Name,
-            Parallelism = CheckpointBenchOptions.RescaleFrom,
-            MaxParallelism = 128,
-            Args = StateFillJob.Arguments(keys, payload),
-            Checkpointing = new CheckpointingSettings { IntervalMs = 0, Retained = 1, TimeoutMs = (long)Timeout.TotalMilliseconds },
-            RestartStrategy = new RestartStrategySettings { Kind = RestartStrategyKind.None },
-        });
+        var jobId = await StateFillRun.StartFilledAsync(silo, target, payload, CheckpointBenchOptions.RescaleFrom, Timeout, output, label, name);
         var rescales = new List<RescaleSample>();
         var raw = new List<RawBandwidthSample>();
         try
         {
-            await silo.WaitForJobAsync(jobId,
-                d => d.Status == JobStatus.Running && d.Vertices.Single(v => v.Uid == StateFillJob.StateUid).RecordsIn == keys,
-                TimeSpan.FromMilliseconds(50), Timeout);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} {name}: {keys:N0} keys filled in {fill.Elapsed.TotalSeconds:0.0} s"));
-
             byte[]? buffer = null;
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var to in new[] { CheckpointBenchOptions.RescaleTo, CheckpointBenchOptions.RescaleFrom })
                 {
-                    await SettleAsync();
+                    await StateFillRun.SettleAsync();
                     var sample = await RescaleAsync(silo, storage, jobId, to);
                     rescales.Add(sample);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -137,14 +122,14 @@ public sealed class RescaleDowntimeBenchmark(BenchStorageFactory storages, TextW
         var apiPath = $"bench-raw/{blobName}";
         try
         {
-            await SettleAsync();
-            var writePlain = await TimeAsync(() => storage.WritePlainAsync(blobName, buffer));
-            await SettleAsync();
-            var writeApi = await TimeAsync(() => storage.CheckpointStorage.WriteAsync(apiPath, buffer));
-            await SettleAsync();
-            var readPlain = await TimeAsync(async () => Check(await storage.ReadPlainAsync(blobName), buffer.Length));
-            await SettleAsync();
-            var readOpen = await TimeAsync(async () =>
+            await StateFillRun.SettleAsync();
+            var writePlain = await StateFillRun.TimeAsync(() => storage.WritePlainAsync(blobName, buffer));
+            await StateFillRun.SettleAsync();
+            var writeApi = await StateFillRun.TimeAsync(() => storage.CheckpointStorage.WriteAsync(apiPath, buffer));
+            await StateFillRun.SettleAsync();
+            var readPlain = await StateFillRun.TimeAsync(async () => Check(await storage.ReadPlainAsync(blobName), buffer.Length));
+            await StateFillRun.SettleAsync();
+            var readOpen = await StateFillRun.TimeAsync(async () =>
             {
                 await using var stream = await storage.CheckpointStorage.OpenReadAsync(apiPath)
                     ?? throw new InvalidOperationException($"{apiPath} does not exist.");
@@ -154,8 +139,8 @@ public sealed class RescaleDowntimeBenchmark(BenchStorageFactory storages, TextW
                 while ((read = await stream.ReadAsync(chunk)) > 0) total += read;
                 Check(total, buffer.Length);
             });
-            await SettleAsync();
-            var readAll = await TimeAsync(async () =>
+            await StateFillRun.SettleAsync();
+            var readAll = await StateFillRun.TimeAsync(async () =>
                 Check((await storage.CheckpointStorage.ReadAllAsync(apiPath) ?? throw new InvalidOperationException($"{apiPath} does not exist.")).Length, buffer.Length));
             return new RawBandwidthSample(buffer.Length, writePlain, writeApi, readPlain, readOpen, readAll);
         }
@@ -169,20 +154,5 @@ public sealed class RescaleDowntimeBenchmark(BenchStorageFactory storages, TextW
     private static void Check(long read, long expected)
     {
         if (read != expected) throw new InvalidOperationException($"Read {read} bytes, expected {expected}.");
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> step)
-    {
-        var watch = Stopwatch.StartNew();
-        await step();
-        return watch.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Before each timed step: a full blocking GC, then a short pause.</summary>
-    private static async Task SettleAsync()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
     }
 }
