@@ -25,6 +25,11 @@ namespace OrleansFlow.State;
 /// so that reads stay short; the snapshots keep reading the layers they captured.
 /// </para>
 /// <para>
+/// <b>Reuse.</b> A delta that was merged down is cleared and kept (its capacity too) as the next snapshot's delta, so a
+/// checkpoint every second does not allocate a dictionary as large as the keys it touches each time (large-object
+/// heap, gen-2 collections, fresh pages). What it keeps is at most the largest delta so far: at most the map's keys.
+/// </para>
+/// <para>
 /// <b>Thread-safety.</b> Every member is for the owner thread (the task's turn). A <see cref="StateMapSnapshot{TKey, TValue}"/>
 /// may be read by other threads until it is released: its layers stay unchanged while counted.
 /// </para>
@@ -40,6 +45,8 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
     private HashSet<TKey>? _tombstones; // the top layer's; null exactly when there is no frozen layer (the fast path)
     private StateLayer<TKey, TValue>[] _frozen = []; // base first; replaced, never modified (snapshots share it)
     private Action<Dictionary<TKey, TValue>?>? _publishDirect;
+    private Dictionary<TKey, TValue>? _spareValues; // a merged delta, cleared: the next Freeze's top layer
+    private HashSet<TKey>? _spareTombstones;
 
     /// <summary>Creates an empty map; <paramref name="policyFactory"/> is called once, by the first <see cref="PrepareFreeze"/>.</summary>
     public CopyOnWriteStateMap(Func<StateCopyPolicy<TValue>> policyFactory) => _policyFactory = policyFactory;
@@ -123,8 +130,10 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
         if (_tombstones is null || _values.Count > 0 || _tombstones.Count > 0)
         {
             _frozen = [.. _frozen, new StateLayer<TKey, TValue>(_values, _tombstones)];
-            _values = [];
-            _tombstones = [];
+            _values = _spareValues ?? [];
+            _tombstones = _spareTombstones ?? [];
+            _spareValues = null;
+            _spareTombstones = null;
             PublishDirect();
         }
         foreach (var layer in _frozen) layer.References++;
@@ -140,6 +149,7 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
         {
             var below = _frozen[--count];
             below.Absorb(_values, _tombstones);
+            KeepSpare(_values, _tombstones!); // the top layer: no snapshot reads it
             _values = below.Values;
             _tombstones = below.Tombstones; // null once the base is reached: one dictionary again
         }
@@ -148,12 +158,22 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
             var merged = new StateLayer<TKey, TValue>([], []);
             for (var i = 1; i < count; i++) merged.Absorb(_frozen[i].Values, _frozen[i].Tombstones);
             merged.Absorb(_values, _tombstones);
+            KeepSpare(_values, _tombstones!);
             _values = merged.Values;
             _tombstones = merged.Tombstones;
             count = 1;
         }
         if (count != _frozen.Length) _frozen = _frozen[..count];
         PublishDirect();
+    }
+
+    /// <summary>Keeps a merged top layer, cleared, for the next <see cref="Freeze"/> (the larger of it and the one kept).</summary>
+    private void KeepSpare(Dictionary<TKey, TValue> values, HashSet<TKey> tombstones)
+    {
+        values.Clear();
+        tombstones.Clear();
+        if (_spareValues is null || _spareValues.EnsureCapacity(0) < values.EnsureCapacity(0)) _spareValues = values;
+        if (_spareTombstones is null || _spareTombstones.EnsureCapacity(0) < tombstones.EnsureCapacity(0)) _spareTombstones = tombstones;
     }
 
     private void PublishDirect() => _publishDirect?.Invoke(_tombstones is null ? _values : null);

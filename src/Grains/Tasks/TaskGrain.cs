@@ -438,17 +438,21 @@ internal sealed partial class TaskGrain(
         DeactivateOnIdle();
     }
 
+    /// <summary>Waits until every output channel has room for a batch (per input batch: index loops, no enumerator boxed).</summary>
     private async ValueTask WaitForCapacityAsync()
     {
-        foreach (var writer in _chain!.Writers)
+        var writers = _chain!.Writers;
+        for (var w = 0; w < writers.Count; w++)
         {
-            foreach (var sender in writer.Senders) await sender.WaitForCapacityAsync();
+            var senders = writers[w].Senders;
+            for (var s = 0; s < senders.Count; s++) await senders[s].WaitForCapacityAsync();
         }
     }
 
     private void FlushAll()
     {
-        foreach (var writer in _chain!.Writers) writer.FlushAll();
+        var writers = _chain!.Writers;
+        for (var w = 0; w < writers.Count; w++) writers[w].FlushAll();
     }
 
     private Task FlushOnTimeout(CancellationToken cancellation)

@@ -137,4 +137,50 @@ public sealed class CopyOnWriteStateMapTests
         map.Release(snapshot);
         Assert.Equal(new Dictionary<int, string> { [1] = "1" }, Visible(map.VisibleEntries()));
     }
+    [Fact]
+    public void Freeze_AfterAReleaseMergedADelta_StartsFromAnEmptyDelta()
+    {
+        var map = NewMap(1, 2, 3);
+        var first = map.Freeze();
+        map.Set(4, [4]);
+        map.Remove(2); // an entry and a tombstone in the delta that the release merges
+        map.Release(first);
+        map.Set(4, [40]); // one dictionary again: these change the base directly
+        map.Set(2, [20]);
+
+        var second = map.Freeze(); // its delta is the first one's, reused: nothing of the first round may show through
+        var expected = new Dictionary<int, string> { [1] = "1", [2] = "20", [3] = "3", [4] = "40" };
+        Assert.Equal(expected, Visible(map.VisibleEntries()));
+        Assert.Equal(expected, Visible(second.VisibleEntries()));
+        Assert.True(map.TryGetValue(2, out var two));
+        Assert.Equal([20], two);
+        map.Remove(4);
+        map.Release(second);
+        Assert.Equal(new Dictionary<int, string> { [1] = "1", [2] = "20", [3] = "3" }, Visible(map.VisibleEntries()));
+    }
+
+    [Fact]
+    public void Freeze_WhenADeltaOfEveryKeyWasMergedBefore_AllocatesNoNewDelta()
+    {
+        const int keys = 100_000;
+        var map = new CopyOnWriteStateMap<long, long>(() => StateCopyPolicy<long>.None);
+        for (var k = 0L; k < keys; k++) map.Set(k, k);
+        map.PrepareFreeze();
+        long Cycle()
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var snapshot = map.Freeze();
+            for (var k = 0L; k < keys; k++) map.GetValueRefOrAddDefault(k, out _) += 1; // every key lands in the delta
+            map.Release(snapshot);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var first = Cycle(); // grows a delta as large as the map
+        var second = Cycle(); // reuses it
+
+        Assert.True(first > keys * 16L, $"The first cycle allocated only {first} bytes: the test no longer measures a growing delta.");
+        Assert.True(second < 64 << 10, $"The second cycle allocated {second} bytes; its delta should be the first one's.");
+        Assert.True(map.TryGetValue(keys - 1, out var last));
+        Assert.Equal(keys - 1 + 2, last);
+    }
 }
