@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -12,7 +11,7 @@ namespace OrleansFlow.Bench;
 
 /// <summary>
 /// The product: the built-in <c>keyed-sum</c> job at a given parallelism in one in-process silo, no sink output.
-/// Timed from submission to FINISHED; verified by the per-vertex record counts (exact sums are what the tests check).
+/// Timed from submission to the job's end time (<see cref="TimedJobRun"/>); verified by the per-vertex record counts (exact sums are what the tests check).
 /// </summary>
 public sealed class OrleansFlowKeyedSumBenchmark(int parallelism, int? batchSize = null, int? window = null) : IBenchmark, IAsyncDisposable
 {
@@ -37,25 +36,15 @@ public sealed class OrleansFlowKeyedSumBenchmark(int parallelism, int? batchSize
             },
         };
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        var watch = Stopwatch.StartNew();
-        var result = await grains.GetGrain<IJobManagerGrain>(jobId).Submit(spec);
-        if (!result.Accepted) throw new InvalidOperationException($"{Name}: job refused: {result.Message}");
-        JobDetails details;
-        while (true)
-        {
-            details = (await grains.GetGrain<IJobManagerGrain>(jobId).GetDetails())!;
-            if (details.Status.IsTerminal()) break;
-            await Task.Delay(5);
-        }
-        watch.Stop();
+        var (details, seconds) = await TimedJobRun.RunAsync(grains, jobId, spec, TimeSpan.FromMinutes(30));
         if (Environment.GetEnvironmentVariable("ORLEANSFLOW_GCSTATS") == "1")
-            Console.Error.WriteLine($"{Name}: gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pause {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F0} ms of {watch.Elapsed.TotalMilliseconds:F0} ms");
+            Console.Error.WriteLine($"{Name}: gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pause {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F0} ms of {seconds * 1000:F0} ms");
         if (details.Status != JobStatus.Finished) throw new InvalidOperationException($"{Name}: job ended {details.Status}: {details.FailureCause}");
         var source = details.Vertices.Single(v => v.Uid == "source");
         var sum = details.Vertices.Single(v => v.Uid == "sum");
         if (source.RecordsOut != options.Events || sum.RecordsIn != options.Events)
             throw new InvalidOperationException($"{Name}: source emitted {source.RecordsOut}, sum received {sum.RecordsIn}, expected {options.Events}.");
-        return new BenchmarkResult(Name, options.Events, watch.Elapsed.TotalSeconds);
+        return new BenchmarkResult(Name, options.Events, seconds);
     }
 
     public async ValueTask DisposeAsync()

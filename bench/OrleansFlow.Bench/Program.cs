@@ -44,6 +44,9 @@ for (int a = 0; a < args.Length; a++)
         case "--overhead-rounds":
             overheadRounds = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a)));
             break;
+        case "--overhead-warmup":
+            checkpointOptions = checkpointOptions with { OverheadWarmupRounds = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a))) };
+            break;
         case "--interval-ms":
             checkpointOptions = checkpointOptions with { IntervalMs = ParseCount(arg, NextValue(ref a)) };
             break;
@@ -143,11 +146,11 @@ static long ParseCount(string name, string value)
 static void PrintUsage() => Console.WriteLine(
     "Usage: OrleansFlow.Bench [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
     "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
-    "                         [--interval-ms MS] [--payload-bytes B]\n" +
+    "                         [--overhead-warmup W] [--interval-ms MS] [--payload-bytes B]\n" +
     "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
     "Checkpoints (issue 3; only with --only):\n" +
     "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +
-    "                        interleaved rounds (default --rounds);\n" +
+    "                        interleaved rounds (default --rounds) after --overhead-warmup full rounds not counted (default 3);\n" +
     "                        --checkpoint-events per round (default 200,000,000), --keys keys\n" +
     "  checkpoint-duration   per --storage and --state-sizes (default 10MB,100MB,1GB; MB = 10^6 bytes, MiB = 2^20): median checkpoint\n" +
     "                        end to end, sync and async of --rounds checkpoints of a job holding --payload-bytes (default 1000) per key,\n" +

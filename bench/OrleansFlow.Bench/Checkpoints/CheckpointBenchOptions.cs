@@ -11,6 +11,7 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// <param name="PayloadBytes">checkpoint-duration and rescale-downtime: bytes of state per key (<c>--payload-bytes</c>).</param>
 /// <param name="Rounds">checkpoint-duration: checkpoints and raw writes per size; rescale-downtime: rescale round trips and raw writes/reads per size (<c>--rounds</c>).</param>
 /// <param name="OverheadRounds">checkpoint-overhead: measured rounds per row (<c>--overhead-rounds</c>, default <c>--rounds</c>); the shared machine's noise needs more of them than the durations.</param>
+/// <param name="OverheadWarmupRounds">checkpoint-overhead: full-size interleaved rounds of every row run first and not counted (<c>--overhead-warmup</c>), until tiered compilation settles.</param>
 public sealed record CheckpointBenchOptions(
     IReadOnlyList<long> StateSizes,
     IReadOnlyList<StorageKind> Storages,
@@ -19,7 +20,8 @@ public sealed record CheckpointBenchOptions(
     long IntervalMs,
     int PayloadBytes,
     int Rounds,
-    int OverheadRounds)
+    int OverheadRounds,
+    int OverheadWarmupRounds = 3)
 {
     /// <summary>The name of the overhead benchmark for <c>--only</c>.</summary>
     public const string OverheadName = "checkpoint-overhead";

@@ -8,8 +8,11 @@ namespace OrleansFlow.Bench.Checkpoints;
 /// <summary>
 /// Checkpoint overhead: the built-in <c>keyed-sum</c> job (as the <c>orleansflow-p2</c> row of the throughput table,
 /// but long enough for several checkpoints) with checkpoints off against checkpoints every
-/// <see cref="CheckpointBenchOptions.IntervalMs"/> on each storage. A warm-up run per row, then interleaved rounds
-/// (round 1 of every row, then round 2, …), a fresh silo and storage per run, silo start outside the timed part.
+/// <see cref="CheckpointBenchOptions.IntervalMs"/> on each storage. A short warm-up run per row and
+/// <see cref="CheckpointBenchOptions.OverheadWarmupRounds"/> full rounds not counted, then interleaved rounds (round 1 of
+/// every row, then round 2, …; the order rotates each round), a fresh silo and storage per run, silo start outside the
+/// timed part. The table gives the overhead of the medians, the median of the per-round ratios (each "on" run against
+/// the "off" run of its round) and a bootstrap 95 % interval of that median.
 /// Every run checks that the source emitted and the sum vertex received exactly N records in attempt 1 (no restart),
 /// and prints how many checkpoints completed during it.
 /// </summary>
@@ -27,15 +30,25 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
         var failed = new Dictionary<OverheadVariant, Exception>();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"checkpoint-overhead: keyed-sum p={CheckpointBenchOptions.OverheadParallelism}, {options.Events:N0} events, {options.Keys:N0} keys, {options.OverheadRounds} rounds"));
+            $"checkpoint-overhead: keyed-sum p={CheckpointBenchOptions.OverheadParallelism}, {options.Events:N0} events, {options.Keys:N0} keys, {options.OverheadWarmupRounds} full warm-up rounds, {options.OverheadRounds} measured rounds"));
         foreach (var variant in variants)
         {
             var warmup = variant with { IntervalMs = Math.Min(variant.IntervalMs, 100) };
             await Guard(variant, async () => Report("warm-up", variant, await RunOnceAsync(warmup, Math.Min(options.Events, 20_000_000), options.Keys)));
         }
-        for (var round = 1; round <= options.OverheadRounds; round++)
+        // Tiered compilation with dynamic PGO keeps making the process faster for tens of seconds (measured: "off" rose from
+        // 28 to 46 M events/s over its first six rounds, and stayed flat with TieredCompilation=0): full-size rounds of
+        // every row first, not counted, so that the measured rounds compare steady code.
+        for (var round = 1; round <= options.OverheadWarmupRounds; round++)
         {
             foreach (var variant in variants.Where(v => !failed.ContainsKey(v)))
+                await Guard(variant, async () => Report($"warm-up round {round}", variant, await RunOnceAsync(variant, options.Events, options.Keys)));
+        }
+        for (var round = 1; round <= options.OverheadRounds; round++)
+        {
+            // The order rotates each round, so that no row always follows the same one (a folder run's write-back, say).
+            var shift = (round - 1) % variants.Count;
+            foreach (var variant in variants.Skip(shift).Concat(variants.Take(shift)).Where(v => !failed.ContainsKey(v)))
             {
                 await Guard(variant, async () =>
                 {
@@ -83,12 +96,12 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var costBefore = ProcessCost.Now();
         var storageCpuBefore = storage.ServerCpuTime;
-        var watch = Stopwatch.StartNew();
-        var jobId = await silo.SubmitAsync(spec);
-        var details = await silo.WaitForJobAsync(jobId, d => d.Status.IsTerminal(), TimeSpan.FromMilliseconds(5), RunTimeout);
-        watch.Stop();
+        var jobId = Guid.NewGuid().ToString("N");
+        var (details, seconds) = await TimedJobRun.RunAsync(silo.Grains, jobId, spec, RunTimeout);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var cost = ProcessCost.Since(costBefore);
         var storageCpu = storage.ServerCpuTime - storageCpuBefore;
         if (details.Status != JobStatus.Finished) throw new InvalidOperationException($"The job ended {details.Status}: {details.FailureCause}");
         if (details.Attempt != 1) throw new InvalidOperationException($"The job restarted (attempt {details.Attempt}): the run is not comparable.");
@@ -105,12 +118,12 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
             if (await silo.Grains.GetGrain<ICheckpointCoordinatorGrain>(jobId).GetDetails(entry.Id) is { Acks.Count: > 0 } checkpoint)
                 samples.Add(CheckpointSample.From(checkpoint));
         }
-        return new OverheadRun(watch.Elapsed.TotalSeconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0, samples, storageCpu?.TotalSeconds);
+        return new OverheadRun(seconds, cpu.TotalSeconds, events, stats.Completed, stats.Failed, latest?.StateSize ?? 0, samples, storageCpu?.TotalSeconds) { Process = cost };
     }
 
     private void Report(string label, OverheadVariant variant, OverheadRun run) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s{(run.StorageCpuSeconds is { } s ? $", Azurite CPU {s:0.00} s" : "")}), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}"));
+            $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s{(run.StorageCpuSeconds is { } s ? $", Azurite CPU {s:0.00} s" : "")}), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}; {run.Process}"));
 
     private static string Phases(IReadOnlyList<CheckpointSample> samples) => samples.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
         $", median of the last {samples.Count} retained: end to end {Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} ms, sync {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} ms, async {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} ms, alignment {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
@@ -119,13 +132,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
     {
         var inv = CultureInfo.InvariantCulture;
         var off = runs[variants[0]];
-        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | median CPU s | CPU overhead | median Azurite CPU s (same cores) | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | 95 % interval of that median (bootstrap) | median CPU s | CPU overhead | median Azurite CPU s (same cores) | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
             if (failed.TryGetValue(variant, out var e))
             {
-                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | | |");
+                output.WriteLine($"| {variant.Name} | FAILED: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} | | | | | | | | | | | | |");
                 continue;
             }
             var list = runs[variant];
@@ -133,16 +146,18 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
             var medianRate = Medians.Of(list.Select(r => r.EventsPerSecond));
             var medianSeconds = Medians.Of(list.Select(r => r.Seconds));
             var medianCpu = Medians.Of(list.Select(r => r.CpuSeconds));
-            string overhead = "–", paired = "–", cpuOverhead = "–";
+            string overhead = "–", paired = "–", interval = "–", cpuOverhead = "–";
             if (variant.IntervalMs > 0 && off.Count > 0 && !failed.ContainsKey(variants[0]))
             {
                 overhead = Percent(1 - medianRate / Medians.Of(off.Select(r => r.EventsPerSecond)));
                 var rounds = Math.Min(off.Count, list.Count);
-                paired = Percent(Medians.Of(Enumerable.Range(0, rounds).Select(i => 1 - list[i].EventsPerSecond / off[i].EventsPerSecond)));
+                var ratios = Enumerable.Range(0, rounds).Select(i => 1 - list[i].EventsPerSecond / off[i].EventsPerSecond).ToList();
+                paired = Percent(Medians.Of(ratios));
+                if (ratios.Count >= 2 && BootstrapInterval.OfMedian(ratios) is var (low, high)) interval = $"{Percent(low)} to {Percent(high)}";
                 cpuOverhead = Percent(medianCpu / Medians.Of(off.Select(r => r.CpuSeconds)) - 1);
             }
             output.WriteLine(string.Create(inv,
-                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {medianCpu:0.00} | {cpuOverhead} | {StorageCpu(list)} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
+                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {interval} | {medianCpu:0.00} | {cpuOverhead} | {StorageCpu(list)} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
         }
 
         string PhaseCell(List<CheckpointSample> samples) => samples.Count == 0 ? "–" : string.Create(inv,

@@ -25,7 +25,7 @@ public static class CheckpointSuite
 
         var azurite = options.Storages.Contains(StorageKind.Azurite) ? $" (Azurite {AzuriteServer.Version()})" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checkpoints: storages {string.Join(", ", options.Storages.Select(s => s.ToString().ToLowerInvariant()))}{azurite}, state sizes {string.Join(", ", options.StateSizes.Select(ByteSize.Format))}, rounds {options.Rounds} (duration, rescale), {options.OverheadRounds} (overhead)"));
+            $"Checkpoints: storages {string.Join(", ", options.Storages.Select(s => s.ToString().ToLowerInvariant()))}{azurite}, state sizes {string.Join(", ", options.StateSizes.Select(ByteSize.Format))}, rounds {options.Rounds} (duration, rescale), {options.OverheadRounds} + {options.OverheadWarmupRounds} warm-up (overhead)"));
         var failures = 0;
         await using var storages = new BenchStorageFactory();
         output.WriteLine($"Temporary folder: {storages.Root} (deleted at the end)");

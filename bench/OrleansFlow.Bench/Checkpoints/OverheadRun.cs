@@ -14,4 +14,7 @@ public sealed record OverheadRun(
 {
     /// <summary>Events per second.</summary>
     public double EventsPerSecond => Events / Seconds;
+
+    /// <summary>What the run cost the bench process (silo included): GC pauses, allocations, CPU and its system part.</summary>
+    public ProcessCost Process { get; init; } = ProcessCost.None;
 }
