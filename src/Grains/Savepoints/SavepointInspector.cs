@@ -101,7 +101,7 @@ internal sealed partial class SavepointInspector(
         var holder = files.FirstOrDefault(f => f.File.KeyGroups.Contains(keyGroup));
         if (holder.File is null) throw NoValue(keyText, keyGroup, stateName, $"no state file of operator '{operatorUid}' holds key group {keyGroup}");
         await using var stream = await OpenStateFileAsync(name, holder.Path, holder.File, cancellationToken);
-        var (stored, chunks) = ReadFromFile(name, holder.Path, () => SnapshotKeyGroupReader.ReadKeyGroup(stream, metadata.MaxParallelism, keyGroup, stateName));
+        var (stored, chunks) = ReadFromFile(name, holder.Path, () => SnapshotKeyGroupReader.ReadKeyGroup(stream, metadata.MaxParallelism, keyGroup, stateName, holder.File.SectionChecksums));
         if (stored is null) throw NoValue(keyText, keyGroup, stateName, $"{holder.File.RelativePath} has no state '{stateName}'");
         if (stored.Value.KeyTypeName != state.KeyTypeName || stored.Value.ValueTypeName != state.ValueTypeName)
             throw Unprocessable(name, $"state file {holder.Path}: state '{stateName}' has other types than in {files[0].Path}");
@@ -144,7 +144,7 @@ internal sealed partial class SavepointInspector(
         foreach (var (path, file) in files.DistinctBy(f => f.Path, StringComparer.Ordinal))
         {
             await using var stream = await OpenStateFileAsync(name, path, file, cancellationToken);
-            var table = ReadFromFile(name, path, () => SnapshotKeyGroupReader.ReadStateTable(stream, maxParallelism));
+            var table = ReadFromFile(name, path, () => SnapshotKeyGroupReader.ReadStateTable(stream, maxParallelism, file.SectionChecksums));
             foreach (var state in table)
             {
                 if (state.Name == stateName) return state;

@@ -1,3 +1,4 @@
+using OrleansFlow.Checkpointing;
 using OrleansFlow.KeyGroups;
 using OrleansFlow.State;
 
@@ -8,18 +9,19 @@ namespace OrleansFlow.Savepoints;
 /// <see cref="KeyedStateSnapshotFormat"/>), through <see cref="KeyedStateSnapshotReader"/> so the format is parsed in
 /// one place: the state table alone (header, footer, table), or one key group (plus that key group's 16-byte entry of
 /// the offset index and its section, found by seeking: no other key group is read). Throws
-/// <see cref="InvalidDataException"/> on a file that is not a valid snapshot of <c>maxParallelism</c> key groups.
+/// <see cref="InvalidDataException"/> on a file that is not a valid snapshot of <c>maxParallelism</c> key groups, and,
+/// given the file's recorded section checksums, on a header or read section whose bytes differ from them.
 /// </summary>
 internal static class SnapshotKeyGroupReader
 {
     private static readonly KeyGroupRange NoKeyGroups = new(0, -1);
 
     /// <summary>The snapshot's state table: each state's name, kind, key type and value type.</summary>
-    public static SnapshotStateMetadata[] ReadStateTable(Stream input, int maxParallelism)
+    public static SnapshotStateMetadata[] ReadStateTable(Stream input, int maxParallelism, StateFileSectionChecksums? checksums = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Position = 0;
-        return KeyedStateSnapshotReader.Read(input, maxParallelism, NoKeyGroups).States;
+        return KeyedStateSnapshotReader.Read(input, maxParallelism, NoKeyGroups, checksums).States;
     }
 
     /// <summary>
@@ -28,13 +30,13 @@ internal static class SnapshotKeyGroupReader
     /// A key group outside the snapshot's range has no chunks.
     /// </summary>
     public static (SnapshotStateMetadata? State, IReadOnlyList<RestoredStateChunk> Chunks) ReadKeyGroup(
-        Stream input, int maxParallelism, int keyGroup, string stateName)
+        Stream input, int maxParallelism, int keyGroup, string stateName, StateFileSectionChecksums? checksums = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(stateName);
         ArgumentOutOfRangeException.ThrowIfNegative(keyGroup);
         input.Position = 0;
-        var snapshot = KeyedStateSnapshotReader.Read(input, maxParallelism, new KeyGroupRange(keyGroup, keyGroup));
+        var snapshot = KeyedStateSnapshotReader.Read(input, maxParallelism, new KeyGroupRange(keyGroup, keyGroup), checksums);
         for (var i = 0; i < snapshot.States.Length; i++)
         {
             if (snapshot.States[i].Name == stateName) return (snapshot.States[i], snapshot.Chunks[i]);

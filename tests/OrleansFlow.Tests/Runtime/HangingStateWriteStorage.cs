@@ -4,12 +4,14 @@ using OrleansFlow.Tests.Storage;
 namespace OrleansFlow.Tests.Runtime;
 
 /// <summary>
-/// A storage whose streamed writes of checkpoint state files (<c>…/chk-n/…</c> other than <c>_metadata</c>) never make
-/// progress: the first write into the stream waits until its cancellation token fires, then the write fails. Everything
+/// A storage whose streamed writes of state files (by default checkpoints' <c>…/chk-n/…</c>; those
+/// <paramref name="hangs"/> accepts otherwise; never <c>_metadata</c>) never make progress: the first write into the stream waits until its cancellation token fires, then the write fails. Everything
 /// else goes to the inner storage. Shared by the silos of an in-process cluster, so a test can see the cancellations.
 /// </summary>
-internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : DelegatingCheckpointStorage(inner)
+internal sealed class HangingStateWriteStorage(ICheckpointStorage inner, Func<string, bool>? hangs = null) : DelegatingCheckpointStorage(inner)
 {
+    private readonly Func<string, bool> _hangs = hangs ?? (path => path.Contains("/chk-", StringComparison.Ordinal));
+
     private int _started;
     private int _cancelled;
 
@@ -21,7 +23,7 @@ internal sealed class HangingStateWriteStorage(ICheckpointStorage inner) : Deleg
 
     public override Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, CancellationToken cancellationToken = default)
     {
-        if (!path.Contains("/chk-", StringComparison.Ordinal) || path.EndsWith("/_metadata", StringComparison.Ordinal))
+        if (!_hangs(path) || path.EndsWith("/_metadata", StringComparison.Ordinal))
             return Inner.WriteAsync(path, writeContent, cancellationToken);
         Interlocked.Increment(ref _started);
         return Inner.WriteAsync(path, (stream, token) => writeContent(new HangingStream(this), token), cancellationToken);

@@ -8,7 +8,10 @@ public abstract class TwoSiloClusterTest : IAsyncLifetime
 {
     protected InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await TestClusters.StartAsync(silos: 2);
+    public async Task InitializeAsync() => Cluster = await TestClusters.StartAsync(silos: 2, decorateStorage: DecorateStorage);
+
+    /// <summary>Wraps every silo's storage (fault injection); none by default.</summary>
+    protected virtual Func<OrleansFlow.Storage.ICheckpointStorage, OrleansFlow.Storage.ICheckpointStorage>? DecorateStorage => null;
 
     /// <summary>
     /// Submits idle jobs (parallelism 2, 20 ms restart delay) until one's job manager runs on a silo whose endpoint

@@ -214,6 +214,29 @@ public abstract class SavepointInspectorContractTests
     }
 
     [Fact]
+    public async Task ReadStateAsync_WhenTheKeysSectionHasOneCorruptByte_ThrowsUnprocessableNamingTheKeyGroupAndReadsOtherKeyGroups()
+    {
+        var metadata = await SavepointSamples.WriteAsync(Storage, Name);
+        const long key = 999;
+        var keyGroup = KeyGroupAssignment.AssignToKeyGroup(key, MaxParallelism);
+        var file = metadata.Operators.Single(o => o.Uid == SavepointSamples.OperatorUid).States.Single(f => f.KeyGroups.Contains(keyGroup));
+        var path = $"savepoints/{Name}/{file.RelativePath}";
+        var index = keyGroup - file.KeyGroups.StartKeyGroup;
+        var bytes = (await Storage.ReadAllAsync(path))!;
+        bytes[file.KeyGroupOffsets[index] + file.KeyGroupLengths[index] / 2] ^= 0x5a; // same size: only the section checksum can tell
+        await Storage.WriteAsync(path, bytes);
+        var other = Enumerable.Range(0, 10_000).Select(k => (long)k)
+            .First(k => KeyGroupAssignment.AssignToKeyGroup(k, MaxParallelism) is var g && g != keyGroup && file.KeyGroups.Contains(g) && k < 1000);
+
+        var error = await RefusedAsync(() => Inspector.ReadStateAsync(Name, SavepointSamples.OperatorUid, "count", key.ToString()), SavepointErrorKind.Unprocessable);
+        var value = await Inspector.ReadStateAsync(Name, SavepointSamples.OperatorUid, "count", other.ToString());
+
+        Assert.Contains($"state file {path}: ", error);
+        Assert.Contains($"the section of key group {keyGroup} has checksum", error);
+        Assert.Equal(SavepointErrorKind.None, value.Error);
+    }
+
+    [Fact]
     public async Task ReadStateAsync_WhenTheKeysFileIsTruncatedOrMissing_ThrowsUnprocessableNamingTheFile()
     {
         await SavepointSamples.WriteAsync(Storage, Name);

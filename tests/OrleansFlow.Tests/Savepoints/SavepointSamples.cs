@@ -75,7 +75,7 @@ internal static class SavepointSamples
         var handle = new StateHandle
         {
             OperatorUid = OperatorUid, Path = path, KeyGroups = range, KeyGroupOffsets = info.Offsets, KeyGroupLengths = info.Lengths,
-            Size = bytes.Length, Checksum = StateFileChecksum.Compute(bytes),
+            Size = bytes.Length, Checksum = StateFileChecksum.Compute(bytes), SectionChecksums = info.SectionChecksums,
         };
         return new TaskCheckpointAck { Task = new TaskId(JobId, 1, subtask), CheckpointId = CheckpointId, State = [handle] };
     }
