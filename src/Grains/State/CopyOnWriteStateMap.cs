@@ -12,7 +12,8 @@ namespace OrleansFlow.State;
 /// operation behind one null check. <see cref="Freeze"/>, a snapshot's synchronous phase, costs O(layers) whatever the
 /// number of entries: it freezes the top layer and puts an empty delta layer on it. From then on writes go to the
 /// delta; removing a key that a frozen layer holds leaves a tombstone in the delta; reads look in the delta, then in
-/// the frozen layers from the top. A value that a handle changes in place (a list or map state's collection, a mutable
+/// the frozen layers from the top. A read or set of a key the delta already holds (every key a job touched since the
+/// freeze) is the same inlined dictionary operation as without a snapshot. A value that a handle changes in place (a list or map state's collection, a mutable
 /// accumulator) is copied into the delta before its first change, and a mutable value that a read hands out is copied
 /// into the delta first (<see cref="StateCopyPolicy{T}"/>), so frozen layers never change.
 /// </para>
@@ -68,12 +69,12 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
     /// <summary>The visible value of <paramref name="key"/>; a mutable value from a frozen layer is copied into the top layer first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) =>
-        _tombstones is null ? _values.TryGetValue(key, out value) : TryGetLayered(key, _policy!.CopyOnRead, out value);
+        _values.TryGetValue(key, out value) || (_tombstones is not null && TryGetBelowTop(key, _policy!.CopyOnRead, out value));
 
     /// <summary>The visible value of <paramref name="key"/>, never copied: for reads that do not hand the value out.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPeek(TKey key, [MaybeNullWhen(false)] out TValue value) =>
-        _tombstones is null ? _values.TryGetValue(key, out value) : TryGetLayered(key, copy: false, out value);
+        _values.TryGetValue(key, out value) || (_tombstones is not null && TryGetFrozen(key, out value));
 
     /// <summary>
     /// The slot of <paramref name="key"/> in the top layer, to update in place; added with the default value when the
@@ -98,8 +99,8 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(TKey key, TValue value)
     {
-        if (_tombstones is null) CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out _) = value;
-        else SetLayered(key, value);
+        CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out _) = value;
+        if (_tombstones is { Count: > 0 } tombstones) tombstones.Remove(key);
     }
 
     /// <summary>Removes the value of <paramref name="key"/>; false when it had none.</summary>
@@ -178,9 +179,9 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
 
     private void PublishDirect() => _publishDirect?.Invoke(_tombstones is null ? _values : null);
 
-    private bool TryGetLayered(TKey key, bool copy, [MaybeNullWhen(false)] out TValue value)
+    /// <summary>The value of a key the top layer does not hold, from the frozen layers (copied into the top layer with <paramref name="copy"/>).</summary>
+    private bool TryGetBelowTop(TKey key, bool copy, [MaybeNullWhen(false)] out TValue value)
     {
-        if (_values.TryGetValue(key, out value)) return true;
         if (!TryGetFrozen(key, out value)) return false;
         if (copy)
         {
@@ -212,12 +213,6 @@ internal sealed class CopyOnWriteStateMap<TKey, TValue> where TKey : notnull
         ref var added = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out _);
         added = _policy!.CopyOnWrite ? _policy.Copy(frozen!) : frozen!;
         return ref added!;
-    }
-
-    private void SetLayered(TKey key, TValue value)
-    {
-        _values[key] = value;
-        if (_tombstones!.Count > 0) _tombstones.Remove(key);
     }
 
     private bool RemoveLayered(TKey key)
