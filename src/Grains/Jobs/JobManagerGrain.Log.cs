@@ -53,4 +53,7 @@ internal sealed partial class JobManagerGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelling task {Task} failed")]
     private partial void LogCancelTaskFailed(Exception exception, TaskId task);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: telling the job directory that the job ended failed")]
+    private partial void LogDirectoryFailed(Exception exception, string jobId);
 }

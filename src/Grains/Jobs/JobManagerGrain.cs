@@ -425,6 +425,14 @@ internal sealed partial class JobManagerGrain(
         _endTime = timeProvider.GetUtcNow();
         LogTerminal(JobId, status.ToFlinkName());
         await SaveAsync();
+        try
+        {
+            await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Ended(JobId); // a silo loss no longer concerns it
+        }
+        catch (Exception e)
+        {
+            LogDirectoryFailed(e, JobId); // the directory reads the status from job.json when it is activated again
+        }
     }
 
     private const int FinalCommitAttempts = 3;

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace OrleansFlow.Jobs;
 
 /// <summary>
-/// Watches cluster membership; when a silo is declared dead, tells the job manager of every job (the job manager
-/// checks whether its tasks were on it, see <see cref="IJobManagerGrain.SiloLost"/>). Every silo watches, but only
+/// Watches cluster membership; when a silo is declared dead, tells the job manager of every job that has not ended, all
+/// at once (the job manager checks whether its tasks were on it, see <see cref="IJobManagerGrain.SiloLost"/>); ended
+/// jobs are not activated for it. Every silo watches, but only
 /// the active silo with the lowest address notifies, so each loss is reported about once. Runs from the silo's
 /// Active stage until it stops.
 /// </summary>
@@ -62,14 +63,27 @@ internal sealed partial class SiloLossWatcher(
         LogSiloDead(silo.ToString());
         try
         {
-            foreach (var jobId in await grains.GetGrain<IJobDirectoryGrain>(0).List())
-                await grains.GetGrain<IJobManagerGrain>(jobId).SiloLost(silo.ToString());
+            var jobs = await grains.GetGrain<IJobDirectoryGrain>(0).ListActive();
+            await Task.WhenAll(jobs.Select(async jobId =>
+            {
+                try
+                {
+                    await grains.GetGrain<IJobManagerGrain>(jobId).SiloLost(silo.ToString());
+                }
+                catch (Exception e)
+                {
+                    LogNotifyFailed(e, jobId);
+                }
+            }));
         }
         catch (Exception e)
         {
             LogWatchFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling job {JobId} about a lost silo failed")]
+    private partial void LogNotifyFailed(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} was declared dead; telling the job managers")]
     private partial void LogSiloDead(string silo);
