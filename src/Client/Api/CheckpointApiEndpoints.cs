@@ -37,6 +37,7 @@ public static class CheckpointApiEndpoints
             failure_message = c.FailureMessage,
             is_savepoint = c.IsSavepoint,
             alignment_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Alignment.TotalMilliseconds),
+            alignment_buffered_records_max = c.Tasks.Count == 0 ? (long?)null : c.Tasks.Max(t => t.AlignmentBufferedRecords),
             sync_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Sync.TotalMilliseconds),
             async_duration_max = c.Tasks.Count == 0 ? (long?)null : (long)c.Tasks.Max(t => t.Async.TotalMilliseconds),
             tasks = c.Tasks.Select(t => new
@@ -45,6 +46,7 @@ public static class CheckpointApiEndpoints
                 subtask = t.Task.Subtask,
                 state_size = t.StateSize,
                 alignment_duration = (long)t.Alignment.TotalMilliseconds,
+                alignment_buffered_records = t.AlignmentBufferedRecords,
                 sync_duration = (long)t.Sync.TotalMilliseconds,
                 async_duration = (long)t.Async.TotalMilliseconds,
             }),
@@ -88,6 +90,7 @@ public static class CheckpointApiEndpoints
                 subtask = a.Task.Subtask,
                 state_size = a.StateSize,
                 alignment_duration = (long)a.AlignmentDuration.TotalMilliseconds,
+                alignment_buffered_records = a.AlignmentBufferedRecords,
                 sync_duration = (long)a.SyncDuration.TotalMilliseconds,
                 async_duration = (long)a.AsyncDuration.TotalMilliseconds,
                 source_offsets = a.SourceOffsets,

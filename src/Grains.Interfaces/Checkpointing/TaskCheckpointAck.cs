@@ -31,6 +31,9 @@ public sealed record TaskCheckpointAck
     /// <summary>The pre-committed, not yet committed transactions of the task's exactly-once sinks, by sink operator uid.</summary>
     [Id(7)] public IReadOnlyDictionary<string, IReadOnlyList<SinkCommittable>> Committables { get; init; } = new Dictionary<string, IReadOnlyList<SinkCommittable>>();
 
+    /// <summary>How many records arrived on inputs that already delivered the barrier and waited in memory for the alignment.</summary>
+    [Id(8)] public long AlignmentBufferedRecords { get; init; }
+
     /// <summary>The bytes written.</summary>
     public long StateSize => State.Sum(s => s.Size);
 }

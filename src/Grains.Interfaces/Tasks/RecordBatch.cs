@@ -23,4 +23,7 @@ public sealed class RecordBatch<T> : StreamElement
 
     /// <summary>On a keyBy edge, the key group of each record, computed by the sender; otherwise null.</summary>
     [Id(2)] public int[]? KeyGroups { get; }
+
+    /// <inheritdoc />
+    public override int RecordCount => Count;
 }

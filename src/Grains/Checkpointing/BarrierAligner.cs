@@ -7,7 +7,9 @@ namespace OrleansFlow.Checkpointing;
 /// order; records pass straight through until a channel delivers barrier n. That channel is then held back (its later
 /// elements queue) until every channel that has not ended delivered barrier n; then the barrier itself is released —
 /// the task snapshots and forwards it — and the held elements follow in order. A newer barrier arriving while an
-/// older one is aligning abandons the older alignment (its checkpoint was aborted upstream).
+/// older one is aligning abandons the older alignment (its checkpoint was aborted upstream). Held elements are acknowledged
+/// to their sender at once (no backpressure on a held channel), so an alignment costs memory: the records it held are
+/// counted (<see cref="LastAlignmentBufferedRecords"/>) and reported with the checkpoint.
 /// </summary>
 internal sealed class BarrierAligner<TChannel> where TChannel : notnull
 {
@@ -16,6 +18,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     private readonly TimeProvider _time;
     private long _aligning = -1;
     private long _alignmentStart;
+    private long _heldRecords;
 
     public BarrierAligner(IEnumerable<TChannel> channels, TimeProvider time)
     {
@@ -29,6 +32,9 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     /// <summary>How long the last completed alignment held channels back.</summary>
     public TimeSpan LastAlignmentDuration { get; private set; }
 
+    /// <summary>How many records the last completed alignment held back (queued in memory until it completed).</summary>
+    public long LastAlignmentBufferedRecords { get; private set; }
+
     /// <summary>Offers the next element of <paramref name="channel"/>; what the task must process now is appended to <paramref name="output"/> in order.</summary>
     public void Offer(TChannel channel, StreamElement element, List<StreamElement> output)
     {
@@ -36,6 +42,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
         if (queue is not null)
         {
             queue.Enqueue(element);
+            _heldRecords += element.RecordCount;
             return;
         }
         switch (element)
@@ -62,6 +69,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
         {
             _aligning = barrier.CheckpointId;
             _alignmentStart = _time.GetTimestamp();
+            _heldRecords = 0;
         }
         _held[channel] = new Queue<StreamElement>();
         TryComplete(output, barrier);
@@ -71,6 +79,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     {
         if (_held.Any(kv => kv.Value is null && !_ended.Contains(kv.Key))) return;
         LastAlignmentDuration = _time.GetElapsedTime(_alignmentStart);
+        LastAlignmentBufferedRecords = _heldRecords;
         output.Add(barrier ?? new CheckpointBarrier(_aligning));
         Release(output);
     }

@@ -192,7 +192,7 @@ internal sealed partial class TaskGrain(
                     case EndOfInput:
                         break;
                     case CheckpointBarrier barrier:
-                        TakeCheckpoint(barrier, _aligner!.LastAlignmentDuration);
+                        TakeCheckpoint(barrier, new AlignmentStats(_aligner!.LastAlignmentDuration, _aligner.LastAlignmentBufferedRecords));
                         break;
                     default:
                         _recordsIn += _chain!.Input!.Process(element);
@@ -215,7 +215,7 @@ internal sealed partial class TaskGrain(
             var reason = _deployment is null ? "the task is not deployed" : $"the task is {_state} in attempt {_deployment.Attempt}";
             return Coordinator.Decline(Id, checkpointId, taskNotRunning: true, $"Task {Id} cannot take checkpoint {checkpointId}: {reason}.");
         }
-        TakeCheckpoint(new CheckpointBarrier(checkpointId, options), TimeSpan.Zero);
+        TakeCheckpoint(new CheckpointBarrier(checkpointId, options), default);
         return Task.CompletedTask;
     }
 
@@ -287,7 +287,7 @@ internal sealed partial class TaskGrain(
     /// at once, and the asynchronous phase writes the state files off this turn and acknowledges while records keep
     /// flowing.
     /// </summary>
-    private void TakeCheckpoint(CheckpointBarrier barrier, TimeSpan alignment)
+    private void TakeCheckpoint(CheckpointBarrier barrier, AlignmentStats alignment)
     {
         var chain = _chain!;
         var syncStart = timeProvider.GetTimestamp();
@@ -325,7 +325,7 @@ internal sealed partial class TaskGrain(
     private async Task WriteAndAcknowledgeAsync(
         TaskId task, int attempt, long checkpointId, CheckpointOptions target,
         List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
-        Dictionary<string, IReadOnlyDictionary<int, long>> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, TimeSpan alignment, TimeSpan sync)
+        Dictionary<string, IReadOnlyDictionary<int, long>> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, AlignmentStats alignment, TimeSpan sync)
     {
         var asyncStart = timeProvider.GetTimestamp();
         var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
@@ -370,7 +370,7 @@ internal sealed partial class TaskGrain(
             await Coordinator.Acknowledge(new TaskCheckpointAck
             {
                 Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets, Committables = committables,
-                AlignmentDuration = alignment, SyncDuration = sync, AsyncDuration = asyncDuration,
+                AlignmentDuration = alignment.Duration, AlignmentBufferedRecords = alignment.BufferedRecords, SyncDuration = sync, AsyncDuration = asyncDuration,
             });
         }
         catch (Exception e) when (_abortedWrites.Remove(checkpointId))

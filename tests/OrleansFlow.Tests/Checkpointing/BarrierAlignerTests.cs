@@ -115,4 +115,26 @@ public sealed class BarrierAlignerTests
 
         Assert.Equal("B1 1 20 B2 2", Show(output));
     }
+
+    [Fact]
+    public void Offer_WhenRecordsWaitOnHeldChannels_CountsThemForThatAlignmentOnly()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b", "c"], _clock);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        aligner.Offer("a", Records(1, 2, 3), output);      // held: 3
+        aligner.Offer("b", Records(10), output);           // not held
+        aligner.Offer("b", new CheckpointBarrier(1), output);
+        aligner.Offer("b", Records(11, 12), output);       // held: 2
+        aligner.Offer("a", new CheckpointBarrier(2), output); // a control element: counts nothing
+        aligner.Offer("c", new CheckpointBarrier(1), output);
+
+        Assert.Equal(5, aligner.LastAlignmentBufferedRecords);
+        Assert.Equal(2, aligner.Aligning); // a's queued barrier 2 started the next alignment
+        aligner.Offer("b", Records(13), output);           // before b's barrier 2: not held
+        aligner.Offer("b", new CheckpointBarrier(2), output);
+        aligner.Offer("c", new CheckpointBarrier(2), output);
+        Assert.Equal(0, aligner.LastAlignmentBufferedRecords);
+    }
 }

@@ -40,12 +40,16 @@ public sealed class CheckpointApiTests(SiloHostFixture host)
             Assert.All(timings, t => Assert.True(t.GetProperty("sync_duration").GetInt64() >= 0 && t.GetProperty("async_duration").GetInt64() >= 0));
             Assert.Equal(entry.GetProperty("state_size").GetInt64(), timings.Sum(t => t.GetProperty("state_size").GetInt64()));
             Assert.Equal(timings.Max(t => t.GetProperty("sync_duration").GetInt64()), entry.GetProperty("sync_duration_max").GetInt64());
+            Assert.All(timings.Where(t => t.GetProperty("vertex").GetInt32() == 0), t => Assert.Equal(0, t.GetProperty("alignment_buffered_records").GetInt64())); // sources do not align
+            Assert.All(timings, t => Assert.True(t.GetProperty("alignment_buffered_records").GetInt64() >= 0));
+            Assert.Equal(timings.Max(t => t.GetProperty("alignment_buffered_records").GetInt64()), entry.GetProperty("alignment_buffered_records_max").GetInt64());
         }
 
         var details = await ReadJsonAsync(await Client.GetAsync($"jobs/{jobId}/checkpoints/details/{latest.GetProperty("id").GetInt64()}"), HttpStatusCode.OK);
         var tasks = details.GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal(4, tasks.Count);
         Assert.Equal(2, tasks.Count(t => t.GetProperty("source_offsets").TryGetProperty("source", out _)));
+        Assert.All(tasks, t => Assert.True(t.GetProperty("alignment_buffered_records").GetInt64() >= 0));
         var keyGroups = tasks.SelectMany(t => t.GetProperty("state").EnumerateArray())
             .Where(s => s.GetProperty("operator").GetString() == "sum")
             .SelectMany(s => s.GetProperty("key_groups").EnumerateArray()).ToList();
