@@ -126,7 +126,7 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
             $"  {label}, {variant.Name}: {run.Seconds:0.000} s (CPU {run.CpuSeconds:0.00} s{(run.StorageCpuSeconds is { } s ? $", Azurite CPU {s:0.00} s" : "")}), {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, checkpoints completed {run.Completed}, failed/aborted {run.Failed}, state {(run.Completed > 0 ? ByteSize.Format(run.StateSize) : "–")}{Phases(run.Checkpoints)}; {run.Process}"));
 
     private static string Phases(IReadOnlyList<CheckpointSample> samples) => samples.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
-        $", median of the last {samples.Count} retained: end to end {Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} ms, sync {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} ms, async {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} ms, alignment {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
+        $", median of the last {samples.Count} retained: end to end {Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} ms, sync {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} ms, async {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} ms, alignment {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms holding {Medians.Of(samples.Select(c => (double)c.AlignmentBufferedRecords)):N0} records");
 
     private void PrintTable(List<OverheadVariant> variants, Dictionary<OverheadVariant, List<OverheadRun>> runs, Dictionary<OverheadVariant, Exception> failed)
     {

@@ -14,6 +14,9 @@ public sealed record CheckpointSample(long Id, TimeSpan EndToEnd, TimeSpan Sync,
     /// <summary>GC and CPU of the process from the trigger to the completion.</summary>
     public ProcessCost Process { get; init; } = ProcessCost.None;
 
+    /// <summary>The records the tasks held in memory while aligning this checkpoint's barrier, summed over the tasks.</summary>
+    public long AlignmentBufferedRecords { get; init; }
+
     /// <summary>Reads a completed checkpoint's details.</summary>
     public static CheckpointSample From(CheckpointDetails details)
     {
@@ -28,6 +31,6 @@ public sealed record CheckpointSample(long Id, TimeSpan EndToEnd, TimeSpan Sync,
             acks.Count == 0 ? TimeSpan.Zero : acks.Max(a => a.AsyncDuration),
             acks.Count == 0 ? TimeSpan.Zero : acks.Max(a => a.AlignmentDuration),
             summary.StateSize,
-            acks.Count);
+            acks.Count) { AlignmentBufferedRecords = acks.Sum(a => a.AlignmentBufferedRecords) };
     }
 }
