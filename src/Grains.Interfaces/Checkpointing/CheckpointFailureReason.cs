@@ -15,4 +15,7 @@ public enum CheckpointFailureReason
     Subsumed,
     /// <summary>The job was cancelled, failed or restarted while it was in progress.</summary>
     JobStopped,
+
+    /// <summary>A task held more records than allowed while aligning its barriers and gave the alignment up (does not count against the tolerable failures).</summary>
+    AlignmentLimitExceeded,
 }

@@ -40,6 +40,14 @@ public interface ICheckpointCoordinatorGrain : IGrainWithStringKey
     [OneWay, Alias("Decline")]
     Task Decline(TaskId task, long checkpointId, bool taskNotRunning, string reason);
 
+    /// <summary>
+    /// A task gave up aligning the barriers of checkpoint <paramref name="checkpointId"/> because it held more records than
+    /// <c>OrleansFlow:MaxAlignmentBufferedRecords</c>: the checkpoint fails (<see cref="CheckpointFailureReason.AlignmentLimitExceeded"/>)
+    /// without counting against the tolerable failures; the job runs on and later checkpoints are tried as usual.
+    /// </summary>
+    [OneWay, Alias("DeclineAlignment")]
+    Task DeclineAlignment(TaskId task, long checkpointId, string reason);
+
     /// <summary>Stops triggering and aborts checkpoints in progress.</summary>
     [Alias("Stop")]
     Task Stop();

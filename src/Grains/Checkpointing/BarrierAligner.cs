@@ -19,11 +19,20 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     private long _aligning = -1;
     private long _alignmentStart;
     private long _heldRecords;
+    private readonly long _maxHeldRecords;
+    private long _givenUpThrough = -1;
+    private readonly List<long> _givenUp = [];
 
-    public BarrierAligner(IEnumerable<TChannel> channels, TimeProvider time)
+    /// <summary>
+    /// Aligns <paramref name="channels"/>; with <paramref name="maxHeldRecords"/> &gt; 0, an alignment that would hold more
+    /// records is given up: its held channels are released, the rest of its barriers are dropped, and its checkpoint is
+    /// reported by <see cref="TakeGivenUp"/>.
+    /// </summary>
+    public BarrierAligner(IEnumerable<TChannel> channels, TimeProvider time, long maxHeldRecords = 0)
     {
         foreach (var c in channels) _held.Add(c, null);
         _time = time;
+        _maxHeldRecords = maxHeldRecords;
     }
 
     /// <summary>The checkpoint being aligned, or -1.</summary>
@@ -43,6 +52,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
         {
             queue.Enqueue(element);
             _heldRecords += element.RecordCount;
+            if (_maxHeldRecords > 0 && _heldRecords > _maxHeldRecords) GiveUp(output);
             return;
         }
         switch (element)
@@ -63,7 +73,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
 
     private void OnBarrier(TChannel channel, CheckpointBarrier barrier, List<StreamElement> output)
     {
-        if (barrier.CheckpointId < _aligning) return; // older than the alignment in progress: its checkpoint is gone
+        if (barrier.CheckpointId < _aligning || barrier.CheckpointId <= _givenUpThrough) return; // older than the alignment in progress, or given up: its checkpoint is gone
         if (barrier.CheckpointId > _aligning && _aligning >= 0) Release(output); // abandon the older alignment
         if (_aligning < 0)
         {
@@ -81,6 +91,23 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
         LastAlignmentDuration = _time.GetElapsedTime(_alignmentStart);
         LastAlignmentBufferedRecords = _heldRecords;
         output.Add(barrier ?? new CheckpointBarrier(_aligning));
+        Release(output);
+    }
+
+    /// <summary>The checkpoints whose alignment was given up since the last call (the task declines them).</summary>
+    public IReadOnlyList<long> TakeGivenUp()
+    {
+        if (_givenUp.Count == 0) return [];
+        var givenUp = _givenUp.ToArray();
+        _givenUp.Clear();
+        return givenUp;
+    }
+
+    /// <summary>Gives the alignment in progress up: it held too many records.</summary>
+    private void GiveUp(List<StreamElement> output)
+    {
+        _givenUp.Add(_aligning);
+        _givenUpThrough = Math.Max(_givenUpThrough, _aligning);
         Release(output);
     }
 

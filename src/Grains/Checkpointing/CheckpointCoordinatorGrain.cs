@@ -110,6 +110,11 @@ internal sealed partial class CheckpointCoordinatorGrain(
         if (failed is not null) await OnFailedAsync([failed]);
     }
 
+    public async Task DeclineAlignment(TaskId task, long checkpointId, string reason)
+    {
+        if (_core?.Abort(checkpointId, CheckpointFailureReason.AlignmentLimitExceeded, reason, countsAsFailure: false) is { } failed) await OnFailedAsync([failed]);
+    }
+
     public Task Stop()
     {
         _timer?.Dispose();

@@ -18,6 +18,14 @@ public sealed class OrleansFlowOptions
     /// <summary>How long a source task runs before yielding its turn to other messages. Default 50 ms.</summary>
     public TimeSpan SourceSlice { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// The most records a task may hold in memory while it aligns a checkpoint's barriers (records that arrived on inputs
+    /// already past the barrier); beyond it the task gives the alignment up and declines that checkpoint, which then fails
+    /// without counting against the tolerable failures (Flink 1.x's <c>task.checkpoint.alignment.max-size</c>).
+    /// Default 0: no limit.
+    /// </summary>
+    public long MaxAlignmentBufferedRecords { get; set; }
+
     /// <summary>Where local data lives (checkpoints, job files). Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 }

@@ -13,6 +13,7 @@ public sealed class OrleansFlowOptionsValidator : IValidateOptions<OrleansFlowOp
         if (options.ChannelWindow is < 1 or > 1024) errors.Add($"OrleansFlow:ChannelWindow must be in [1, 1024], got {options.ChannelWindow}.");
         if (options.BufferTimeout <= TimeSpan.Zero) errors.Add($"OrleansFlow:BufferTimeout must be positive, got {options.BufferTimeout}.");
         if (options.SourceSlice <= TimeSpan.Zero) errors.Add($"OrleansFlow:SourceSlice must be positive, got {options.SourceSlice}.");
+        if (options.MaxAlignmentBufferedRecords < 0) errors.Add($"OrleansFlow:MaxAlignmentBufferedRecords must be 0 (no limit) or positive, got {options.MaxAlignmentBufferedRecords}.");
         if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add("OrleansFlow:DataDirectory must be set.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -76,7 +76,7 @@ internal sealed partial class TaskGrain(
                 : Enumerable.Range(0, edge.Source.Parallelism);
             foreach (var s in sources) _inputs[(edge.TargetInputOrdinal, s)] = new ChannelReorderBuffer<StreamElement>();
         }
-        _aligner = new BarrierAligner<(int Edge, int Subtask)>(_inputs.Keys, timeProvider);
+        _aligner = new BarrierAligner<(int Edge, int Subtask)>(_inputs.Keys, timeProvider, _options.MaxAlignmentBufferedRecords);
         _deployment = deployment;
         _chain = chain;
         _endedInputs = 0;
@@ -182,6 +182,7 @@ internal sealed partial class TaskGrain(
             _aligned.Clear();
             var key = (batch.InputEdge, batch.SourceSubtask);
             foreach (var element in _released) _aligner!.Offer(key, element, _aligned);
+            foreach (var givenUp in _aligner!.TakeGivenUp()) DeclineAlignment(givenUp);
             foreach (var element in _aligned)
             {
                 switch (element)
@@ -205,6 +206,14 @@ internal sealed partial class TaskGrain(
         {
             await FailAsync(ex);
         }
+    }
+
+    /// <summary>Tells the coordinator that this task gave up aligning <paramref name="checkpointId"/> (one-way).</summary>
+    private void DeclineAlignment(long checkpointId)
+    {
+        LogAlignmentGivenUp(Id, checkpointId, _options.MaxAlignmentBufferedRecords);
+        _ = Coordinator.DeclineAlignment(Id, checkpointId,
+            $"Task {Id} held more than {_options.MaxAlignmentBufferedRecords} records (OrleansFlow:MaxAlignmentBufferedRecords) while aligning the barriers of checkpoint {checkpointId} and gave the alignment up.");
     }
 
     public Task TriggerCheckpoint(int attempt, long checkpointId, CheckpointOptions options)
@@ -489,6 +498,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} stopped writing checkpoint {CheckpointId}: the coordinator aborted it ({Outcome})")]
     private partial void LogCheckpointWriteStopped(TaskId task, long checkpointId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} gave up aligning checkpoint {CheckpointId}: it held more than {Limit} records")]
+    private partial void LogAlignmentGivenUp(TaskId task, long checkpointId, long limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} received work without a deployment: its previous activation and state were lost")]
     private partial void LogLost(TaskId task);

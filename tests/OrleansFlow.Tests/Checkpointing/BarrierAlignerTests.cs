@@ -137,4 +137,27 @@ public sealed class BarrierAlignerTests
         aligner.Offer("c", new CheckpointBarrier(2), output);
         Assert.Equal(0, aligner.LastAlignmentBufferedRecords);
     }
+
+    [Fact]
+    public void Offer_WhenAnAlignmentWouldHoldMoreThanTheLimit_GivesItUpReleasesInOrderAndDropsItsLaterBarriers()
+    {
+        var aligner = new BarrierAligner<string>(["a", "b"], _clock, maxHeldRecords: 3);
+        var output = new List<StreamElement>();
+
+        aligner.Offer("a", new CheckpointBarrier(1), output);
+        aligner.Offer("a", Records(1, 2), output);          // held: 2, within the limit
+        Assert.Empty(aligner.TakeGivenUp());
+        aligner.Offer("a", Records(3, 4), output);          // held: 4 > 3: given up, a's records go through
+        Assert.Equal([1L], aligner.TakeGivenUp());
+        Assert.Empty(aligner.TakeGivenUp());                // reported once
+        Assert.Equal(-1, aligner.Aligning);
+        aligner.Offer("b", Records(10), output);
+        aligner.Offer("b", new CheckpointBarrier(1), output); // the given-up checkpoint's last barrier: dropped
+        aligner.Offer("a", Records(5), output);
+
+        Assert.Equal("1,2 3,4 10 5", Show(output));
+        aligner.Offer("a", new CheckpointBarrier(2), output); // the next checkpoint aligns as usual
+        aligner.Offer("b", new CheckpointBarrier(2), output);
+        Assert.Equal("1,2 3,4 10 5 B2", Show(output));
+    }
 }
