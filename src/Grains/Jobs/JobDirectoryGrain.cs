@@ -28,7 +28,7 @@ internal sealed partial class JobDirectoryGrain(JobStore store, ILogger<JobDirec
             {
                 status = (await store.LoadAsync(id, token))?.Status;
             }
-            catch (Exception e) when (e is InvalidDataException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException) // corrupt, or a storage error: the job may still run
             {
                 LogUnreadable(e, id);
             }
