@@ -29,6 +29,15 @@ public sealed class SectionChecksumTests
         return (backend, keys);
     }
 
+    /// <summary>The bytes and the writer's record of a snapshot of <see cref="Filled"/>, with the keys it holds.</summary>
+    private static (List<long> Keys, byte[] Bytes, KeyedStateSnapshotInfo Info) Snapshotted()
+    {
+        var (backend, keys) = Filled();
+        var file = new MemoryStream();
+        var info = backend.Snapshot(backend.KeyGroupRange, file);
+        return (keys, file.ToArray(), info);
+    }
+
     [Fact]
     public void Snapshot_WhenWritten_RecordsTheChecksumOfTheHeaderAndOfEverySection()
     {
@@ -48,13 +57,10 @@ public sealed class SectionChecksumTests
     [Fact]
     public void Restore_WhenChecksumsMatch_RestoresEveryKey()
     {
-        var (backend, keys) = Filled();
-        var file = new MemoryStream();
-        var info = backend.Snapshot(backend.KeyGroupRange, file);
+        var (keys, bytes, info) = Snapshotted();
 
-        file.Position = 0;
         var restored = CreateBackend<long>(0, 127);
-        restored.Restore(file, restored.KeyGroupRange, info.SectionChecksums);
+        restored.Restore(new MemoryStream(bytes), restored.KeyGroupRange, info.SectionChecksums);
 
         var state = restored.GetState(Payload);
         foreach (var key in keys)
@@ -67,10 +73,7 @@ public sealed class SectionChecksumTests
     [Fact]
     public void Restore_WhenAByteOfARestoredSectionFlipped_ThrowsNamingTheKeyGroupAndLeavesTheBackendUnchanged()
     {
-        var (backend, _) = Filled();
-        var file = new MemoryStream();
-        var info = backend.Snapshot(backend.KeyGroupRange, file);
-        var bytes = file.ToArray();
+        var (_, bytes, info) = Snapshotted();
         bytes[info.Offsets[5] + info.Lengths[5] / 2] ^= 0x01; // inside a value: the format alone would not notice
 
         var restored = CreateBackend<long>(0, 127);
@@ -83,10 +86,7 @@ public sealed class SectionChecksumTests
     [Fact]
     public void Restore_WhenTheFlippedSectionIsNotRead_RestoresTheOthers()
     {
-        var (backend, keys) = Filled();
-        var file = new MemoryStream();
-        var info = backend.Snapshot(backend.KeyGroupRange, file);
-        var bytes = file.ToArray();
+        var (keys, bytes, info) = Snapshotted();
         bytes[info.Offsets[5] + info.Lengths[5] / 2] ^= 0x01;
 
         var restored = CreateBackend<long>(64, 127);
@@ -98,10 +98,7 @@ public sealed class SectionChecksumTests
     [Fact]
     public void Restore_WhenTheStateTableIsCorrupt_ThrowsSayingTheHeaderIsCorrupt()
     {
-        var (backend, _) = Filled();
-        var file = new MemoryStream();
-        var info = backend.Snapshot(backend.KeyGroupRange, file);
-        var bytes = file.ToArray();
+        var (_, bytes, info) = Snapshotted();
         var name = bytes.AsSpan(0, (int)info.Offsets[0]).IndexOf("payload"u8);
         bytes[name] = (byte)'q'; // "qayload": still a valid state table, another state's name
 
