@@ -28,11 +28,15 @@ public static class JobApiEndpoints
     private static async Task<IResult> Overview(IGrainFactory grains)
     {
         var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var slots = await grains.GetGrain<Resources.ISlotManagerGrain>(0).GetOverview();
         var jobs = await AllJobs(grains);
         int Count(JobStatus s) => jobs.Count(j => j.Status == s);
         return Results.Json(new Dictionary<string, object>
         {
             ["silos"] = silos.Count,
+            ["taskmanagers"] = slots.TaskManagers,
+            ["slots-total"] = slots.Total,
+            ["slots-available"] = slots.Available,
             ["jobs-running"] = jobs.Count(j => !j.Status.IsTerminal()),
             ["jobs-finished"] = Count(JobStatus.Finished),
             ["jobs-cancelled"] = Count(JobStatus.Canceled),
@@ -58,6 +62,7 @@ public static class JobApiEndpoints
         return result.Error switch
         {
             SubmitErrorKind.None => Results.Json(new { jobId }, statusCode: StatusCodes.Status202Accepted),
+            SubmitErrorKind.InsufficientSlots => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough task slots"),
             _ => ApiProblems.BadRequest(result.Message ?? "The job was refused."),
         };
     }

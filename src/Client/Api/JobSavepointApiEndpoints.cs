@@ -60,6 +60,7 @@ public static class JobSavepointApiEndpoints
             SavepointRefusal.None => Results.Json(new { triggerId = result.TriggerId }, statusCode: StatusCodes.Status202Accepted),
             SavepointRefusal.UnknownJob => ApiProblems.JobNotFound(jobId),
             SavepointRefusal.NotRunning => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            SavepointRefusal.InsufficientSlots => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough task slots"),
             _ => ApiProblems.BadRequest(result.Message ?? "The savepoint request was refused."),
         };
     }

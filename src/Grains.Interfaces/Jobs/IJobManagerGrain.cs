@@ -76,6 +76,13 @@ public interface IJobManagerGrain : IGrainWithStringKey
     [OneWay, Alias("TaskLost")]
     Task TaskLost(TaskId task, int attempt);
 
+    /// <summary>
+    /// The silo of each task slot the job holds (slot i hosts subtask i of every vertex), or null while it holds none.
+    /// The slot manager asks when its activation is new; interleaves, so it never waits on a call of this job manager.
+    /// </summary>
+    [AlwaysInterleave, ReadOnly, Alias("GetSlotAllocation")]
+    Task<IReadOnlyList<string>?> GetSlotAllocation();
+
     /// <summary>The checkpoint coordinator of <paramref name="attempt"/> saw more consecutive checkpoint failures than tolerated.</summary>
     [OneWay, Alias("CheckpointingFailed")]
     Task CheckpointingFailed(int attempt, string cause);

@@ -11,4 +11,6 @@ public enum SubmitErrorKind
     InvalidArgument,
     /// <summary>A job with this id exists already.</summary>
     AlreadyExists,
+    /// <summary>The cluster has fewer free task slots than the job needs (409).</summary>
+    InsufficientSlots,
 }

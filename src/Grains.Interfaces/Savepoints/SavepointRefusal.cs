@@ -14,4 +14,7 @@ public enum SavepointRefusal
 
     /// <summary>The request is invalid, e.g. its target directory (400).</summary>
     InvalidArgument,
+
+    /// <summary>A rescale needs more task slots than the cluster has free (409).</summary>
+    InsufficientSlots,
 }

@@ -26,6 +26,16 @@ public sealed class OrleansFlowOptions
     /// </summary>
     public long MaxAlignmentBufferedRecords { get; set; }
 
+    /// <summary>
+    /// Task slots this silo offers (Flink's <c>taskmanager.numberOfTaskSlots</c>). With slot sharing a slot holds one
+    /// subtask of every vertex of a job, so a job needs as many slots as its largest vertex parallelism; a submission,
+    /// restore, rescale or restart that needs more than the cluster has free is refused before anything starts. Default 8.
+    /// </summary>
+    public int TaskSlots { get; set; } = 8;
+
+    /// <summary>The most task slots one silo may offer (a bound on what a configuration can ask of a silo).</summary>
+    public const int MaxTaskSlots = 4096;
+
     /// <summary>Where local data lives (checkpoints, job files). Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 }

@@ -14,6 +14,7 @@ public sealed class OrleansFlowOptionsValidator : IValidateOptions<OrleansFlowOp
         if (options.BufferTimeout <= TimeSpan.Zero) errors.Add($"OrleansFlow:BufferTimeout must be positive, got {options.BufferTimeout}.");
         if (options.SourceSlice <= TimeSpan.Zero) errors.Add($"OrleansFlow:SourceSlice must be positive, got {options.SourceSlice}.");
         if (options.MaxAlignmentBufferedRecords < 0) errors.Add($"OrleansFlow:MaxAlignmentBufferedRecords must be 0 (no limit) or positive, got {options.MaxAlignmentBufferedRecords}.");
+        if (options.TaskSlots is < 1 or > OrleansFlowOptions.MaxTaskSlots) errors.Add($"OrleansFlow:TaskSlots must be in [1, {OrleansFlowOptions.MaxTaskSlots}], got {options.TaskSlots}.");
         if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add("OrleansFlow:DataDirectory must be set.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -25,6 +25,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.JobRecoveryParticipant>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.SiloLossWatcher>();
         builder.Services.AddPlacementDirector<Placement.SubtaskSpreadPlacement, Placement.SubtaskSpreadPlacementDirector>();
+        builder.Services.AddPlacementDirector<Placement.SiloPinnedPlacement, Placement.SiloPinnedPlacementDirector>();
         builder.Services.AddOptions<Storage.LocalFolderCheckpointStorageOptions>();
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it
         builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);

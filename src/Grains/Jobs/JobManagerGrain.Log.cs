@@ -56,4 +56,7 @@ internal sealed partial class JobManagerGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: telling the job directory that the job ended failed")]
     private partial void LogDirectoryFailed(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: releasing its task slots failed")]
+    private partial void LogSlotReleaseFailed(Exception exception, string jobId);
 }

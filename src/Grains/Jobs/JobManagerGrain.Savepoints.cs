@@ -24,6 +24,12 @@ internal sealed partial class JobManagerGrain
             return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, "drain applies to stopping a job only.");
         if (request.Mode == SavepointMode.Rescale && (request.Parallelism < 1 || request.Parallelism > _spec.MaxParallelism))
             return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, $"parallelism must be in [1, maxParallelism {_spec.MaxParallelism}], got {request.Parallelism}.");
+        if (request.Mode == SavepointMode.Rescale)
+        {
+            var needed = SlotsNeeded(graphFactory.Create(_spec with { Parallelism = request.Parallelism }));
+            var slots = await Slots.Check(JobId, needed);
+            if (!slots.Granted) return SavepointTriggerResult.Refused(SavepointRefusal.InsufficientSlots, $"Cannot rescale job {JobId} to parallelism {request.Parallelism}: {slots.Describe()}");
+        }
         string folder;
         try
         {

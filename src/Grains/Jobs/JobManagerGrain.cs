@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using OrleansFlow.Api;
 using OrleansFlow.Api.Graph;
 using OrleansFlow.Checkpointing;
+using OrleansFlow.Placement;
+using OrleansFlow.Resources;
 using OrleansFlow.Savepoints;
 using OrleansFlow.Tasks;
 
@@ -32,6 +34,7 @@ internal sealed partial class JobManagerGrain(
     private IGrainTimer? _restartTimer;
     private bool _restarting;
     private long _lastSkippedCheckpointId;
+    private IReadOnlyList<string>? _slots; // the silo of each slot this job holds; null while it holds none
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -50,7 +53,7 @@ internal sealed partial class JobManagerGrain(
         }
         if (record is null) return;
         _spec = record.Spec;
-        _graph = graphFactory.Create(record.Spec);
+        _graph = TryCreateGraph(record.Spec, out var graphError);
         _status = record.Status;
         _attempt = record.Attempt;
         _restarts = record.Restarts;
@@ -68,6 +71,7 @@ internal sealed partial class JobManagerGrain(
         }
         else if (!_status.IsTerminal())
         {
+            if (graphError is not null) _failureCause = graphError;
             LogResuming(JobId, _status.ToFlinkName(), _attempt);
             _status = JobStatus.Restarting;
             _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
@@ -123,6 +127,13 @@ internal sealed partial class JobManagerGrain(
 
         if (initial is not null && SavepointCompatibility.Check(initial.Metadata, graph, spec, spec.SavepointPath!) is { } incompatible)
             return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, incompatible);
+        var slots = await Slots.Allocate(JobId, SlotsNeeded(graph));
+        if (!slots.Granted)
+        {
+            DeactivateOnIdle();
+            return new SubmitResult(JobId, SubmitErrorKind.InsufficientSlots, slots.Describe());
+        }
+        _slots = slots.Silos;
 
         _spec = spec;
         _graph = graph;
@@ -133,12 +144,12 @@ internal sealed partial class JobManagerGrain(
         if (initial is null)
         {
             await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
-            await DeployAsync(attempt: 1);
+            await DeployAsync(attempt: 1, allocation: slots);
             return new SubmitResult(JobId, SubmitErrorKind.None, null);
         }
         try
         {
-            await DeployCoreAsync(1, initial, RestoreInfoOf(initial, []));
+            await DeployCoreAsync(1, initial, RestoreInfoOf(initial, []), slots);
         }
         catch (Exception e)
         {
@@ -155,6 +166,7 @@ internal sealed partial class JobManagerGrain(
     {
         await Coordinator.Stop();
         await CancelTasksAsync();
+        await ReleaseSlotsAsync();
         try
         {
             await jobs.DeleteAsync(JobId);
@@ -173,13 +185,13 @@ internal sealed partial class JobManagerGrain(
     public async Task<JobDetails?> GetDetails()
     {
         EnsureRestartScheduled();
-        if (_spec is null || _graph is null)
+        if (_spec is null)
         {
             DeactivateOnIdle(); // no such job: do not keep an empty activation alive
             return null;
         }
         var metrics = new Dictionary<TaskId, TaskMetrics>(_finished);
-        if (_status is JobStatus.Running)
+        if (_status is JobStatus.Running && _graph is not null)
         {
             var running = _graph.AllTasks(JobId).Where(t => !metrics.ContainsKey(t)).ToList();
             var answers = await Task.WhenAll(running.Select(async t =>
@@ -190,7 +202,7 @@ internal sealed partial class JobManagerGrain(
             foreach (var (t, m) in answers) metrics[t] = m;
         }
 
-        var vertices = _graph.Vertices.Select(v =>
+        var vertices = (_graph?.Vertices ?? []).Select(v =>
         {
             var tasks = metrics.Where(kv => kv.Key.Vertex == v.Index).OrderBy(kv => kv.Key.Subtask).ToList();
             return new VertexDetails
@@ -296,6 +308,7 @@ internal sealed partial class JobManagerGrain(
         await SaveAsync();
         await Coordinator.Stop();
         await CancelTasksAsync();
+        await ReleaseSlotsAsync(); // a restart asks for slots again, and may be placed elsewhere
         _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(delay.Value, Timeout.InfiniteTimeSpan));
     }
 
@@ -308,6 +321,16 @@ internal sealed partial class JobManagerGrain(
         {
             if (_status != JobStatus.Restarting) return;
             _restarts++;
+            if (_graph is null)
+            {
+                _graph = TryCreateGraph(_spec!, out var graphError);
+                if (_graph is null)
+                {
+                    _status = JobStatus.Running; // let the failure path decide again (next restart or FAILED)
+                    await OnFailureAsync(graphError!);
+                    return;
+                }
+            }
             RestoreSearchResult found;
             try
             {
@@ -357,11 +380,16 @@ internal sealed partial class JobManagerGrain(
             _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task DeployAsync(int attempt, RestorePlan? restore = null, IReadOnlyList<string>? skipped = null)
+    private async Task DeployAsync(int attempt, RestorePlan? restore = null, IReadOnlyList<string>? skipped = null, SlotAllocation? allocation = null)
     {
         try
         {
-            await DeployCoreAsync(attempt, restore, restore is null ? null : RestoreInfoOf(restore, skipped ?? []));
+            await DeployCoreAsync(attempt, restore, restore is null ? null : RestoreInfoOf(restore, skipped ?? []), allocation);
+        }
+        catch (SlotsUnavailableException e)
+        {
+            _status = JobStatus.Running;
+            await OnFailureAsync(e.Message);
         }
         catch (Exception e)
         {
@@ -376,15 +404,30 @@ internal sealed partial class JobManagerGrain(
         RestoreTime = timeProvider.GetUtcNow(), Skipped = skipped,
     };
 
-    /// <summary>Deploys every task of <paramref name="attempt"/> (restoring <paramref name="restore"/>), starts the coordinator and the sources; throws on failure.</summary>
-    private async Task DeployCoreAsync(int attempt, RestorePlan? restore, RestoreInfo? restoredFrom)
+    /// <summary>
+    /// Deploys every task of <paramref name="attempt"/> (restoring <paramref name="restore"/>) in the slots of
+    /// <paramref name="allocation"/> (allocated here when null), starts the coordinator and the sources; throws on
+    /// failure (<see cref="SlotsUnavailableException"/> when the cluster has too few free slots: nothing was deployed).
+    /// </summary>
+    private async Task DeployCoreAsync(int attempt, RestorePlan? restore, RestoreInfo? restoredFrom, SlotAllocation? allocation = null)
     {
+        allocation ??= await Slots.Allocate(JobId, SlotsNeeded(_graph!));
+        if (!allocation.Granted)
+        {
+            _slots = null;
+            throw new SlotsUnavailableException(allocation.Describe());
+        }
+        _slots = allocation.Silos;
         _attempt = attempt;
         _finished.Clear();
         _finalCommittables.Clear();
         var tasks = _graph!.AllTasks(JobId).ToList();
-        await Task.WhenAll(tasks.Select(t => TaskGrainOf(t).Deploy(
-            new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)))));
+        await Task.WhenAll(tasks.Select(t =>
+        {
+            SlotPlacementHint.Set(t.ToGrainKey(), allocation.Silos[t.Subtask]); // slot i hosts subtask i of every vertex
+            return TaskGrainOf(t).Deploy(new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)));
+        }));
+        SlotPlacementHint.Clear();
         _status = JobStatus.Running;
         await SaveAsync();
         var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
@@ -410,7 +453,8 @@ internal sealed partial class JobManagerGrain(
 
     private async Task CancelTasksAsync()
     {
-        await Task.WhenAll(_graph!.AllTasks(JobId).Select(async t =>
+        if (_graph is null) return; // the job's code could not be built: nothing was deployed
+        await Task.WhenAll(_graph.AllTasks(JobId).Select(async t =>
         {
             try { await TaskGrainOf(t).Cancel(_attempt); }
             catch (Exception e) { LogCancelTaskFailed(e, t); }
@@ -421,6 +465,7 @@ internal sealed partial class JobManagerGrain(
     {
         _savepoints.FailAll($"The job ended ({status.ToFlinkName()}) before the savepoint completed.");
         _ = Coordinator.Stop();
+        await ReleaseSlotsAsync();
         _status = status;
         _endTime = timeProvider.GetUtcNow();
         LogTerminal(JobId, status.ToFlinkName());
@@ -436,6 +481,43 @@ internal sealed partial class JobManagerGrain(
     }
 
     private const int FinalCommitAttempts = 3;
+
+    public Task<IReadOnlyList<string>?> GetSlotAllocation() => Task.FromResult(_slots);
+
+    /// <summary>Slot sharing: slot i hosts subtask i of every vertex, so the job needs its largest vertex parallelism.</summary>
+    private static int SlotsNeeded(JobGraph graph) => graph.Vertices.Max(v => v.Parallelism);
+
+    private async Task ReleaseSlotsAsync()
+    {
+        if (_slots is null) return;
+        _slots = null;
+        try
+        {
+            await Slots.Release(JobId);
+        }
+        catch (Exception e)
+        {
+            LogSlotReleaseFailed(e, JobId); // a fresh slot manager learns from the job managers what they hold
+        }
+    }
+
+    /// <summary>The job's graph, or null with the reason when this silo cannot build it (its code or arguments changed).</summary>
+    private JobGraph? TryCreateGraph(JobSpec spec, out string? error)
+    {
+        try
+        {
+            error = null;
+            return graphFactory.Create(spec);
+        }
+        catch (Exception e)
+        {
+            error = $"The job's graph cannot be built on this silo: {e.GetType().Name}: {e.Message}";
+            LogFailing(JobId, error);
+            return null;
+        }
+    }
+
+    private ISlotManagerGrain Slots => GrainFactory.GetGrain<ISlotManagerGrain>(0);
 
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(JobId);
 

@@ -4,7 +4,8 @@ using OrleansFlow.Tasks;
 namespace OrleansFlow.Placement;
 
 /// <summary>
-/// Chooses silo <c>(vertex + subtask + stableHash(jobId)) mod n</c> of the compatible silos in address order: subtasks
+/// Places a task on the silo of its slot when the deploying call says which (<see cref="SlotPlacementHint"/>). Otherwise
+/// chooses silo <c>(vertex + subtask + stableHash(jobId)) mod n</c> of the compatible silos in address order: subtasks
 /// of one vertex land on different silos, and every silo computes the same choice. Keys that are not task keys fall
 /// back to a random compatible silo.
 /// </summary>
@@ -14,7 +15,10 @@ internal sealed class SubtaskSpreadPlacementDirector : IPlacementDirector
     {
         var silos = context.GetCompatibleSilos(target).OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
         if (silos.Length == 0) throw new OrleansException($"No silo can host {target.GrainIdentity}.");
-        var key = target.GrainIdentity.Key.ToString();
+        var key = target.GrainIdentity.Key.ToString() ?? "";
+        if (SlotPlacementHint.SiloFor(key, target.RequestContextData) is { } hinted
+            && silos.FirstOrDefault(s => s.ToParsableString() == hinted) is { } slotSilo)
+            return Task.FromResult(slotSilo);
         int index;
         try
         {
