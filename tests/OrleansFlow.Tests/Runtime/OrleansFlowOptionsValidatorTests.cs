@@ -16,4 +16,15 @@ public sealed class OrleansFlowOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("OrleansFlow:MaxAlignmentBufferedRecords", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4097)]
+    public void Validate_WhenTaskSlotsOutOfRange_FailsNamingTheSetting(int slots)
+    {
+        var result = new OrleansFlowOptionsValidator().Validate(null, new OrleansFlowOptions { TaskSlots = slots });
+
+        Assert.True(result.Failed);
+        Assert.Contains("OrleansFlow:TaskSlots", result.FailureMessage, StringComparison.Ordinal);
+    }
 }
