@@ -26,6 +26,6 @@ public sealed class OrleansFlowOptions
     /// </summary>
     public long MaxAlignmentBufferedRecords { get; set; }
 
-    /// <summary>Where local data lives (checkpoints, job files). Default <c>./data</c>.</summary>
+    /// <summary>Where local data lives (checkpoints, job files, and relative file sink outputs under <c>output/</c>). Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 }
