@@ -10,7 +10,8 @@ namespace OrleansFlow.Silo;
 /// Configuration (appsettings.json, environment <c>OrleansFlow__…</c>/<c>Orleans__…</c>, or command line
 /// <c>--Orleans:SiloPort=11112</c>): <c>Urls</c> (default http://127.0.0.1:8081), <c>Orleans:SiloPort</c> (11111),
 /// <c>Orleans:GatewayPort</c> (30000), <c>Orleans:Clustering</c> (<c>localhost</c> or <c>redis</c>),
-/// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data), <c>OrleansFlow:Storage:Provider</c>
+/// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data),
+/// <c>OrleansFlow:Sinks:AllowedDirectories</c> (where file sinks may write), <c>OrleansFlow:Storage:Provider</c>
 /// (<c>local</c> or <c>azure</c>, with <c>OrleansFlow:Storage:ConnectionString</c> and <c>ContainerName</c>), <c>--demo</c>.
 /// </summary>
 public static class OrleansFlowSiloHost
@@ -37,6 +38,7 @@ public static class OrleansFlowSiloHost
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             }
             silo.AddOrleansFlow(o => config.GetSection(OrleansFlowOptions.SectionName).Bind(o));
+            silo.ConfigureOrleansFlowSinks(o => config.GetSection(Connectors.SinkOptions.SectionName).Bind(o));
             AddStorage(silo, config);
             configureSilo?.Invoke(silo);
         });

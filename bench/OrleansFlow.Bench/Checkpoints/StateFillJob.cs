@@ -20,13 +20,21 @@ public sealed class StateFillJob : IStreamJob
     /// <summary>The uid of the keyed operator that holds the state.</summary>
     public const string StateUid = "state";
 
+    /// <summary>The arguments: <c>keys</c> and <c>payload</c>.</summary>
+    public static readonly JobParameters Declared = new(
+        JobParameter.Int64("keys", 1000, "Keys, each with one payload.", min: 1),
+        JobParameter.Int64("payload", 1000, "Bytes per key.", min: 1));
+
+    /// <inheritdoc />
+    public JobParameters Parameters => Declared;
+
     /// <inheritdoc />
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
-        var keys = args.GetInt64("keys", 1000, min: 1);
-        var payload = (int)args.GetInt64("payload", 1000, min: 1);
+        var keys = args.GetInt64("keys");
+        var payload = (int)args.GetInt64("payload");
         builder.AddSource(new StateFillSource(keys)).Uid(SourceUid)
             .KeyBy(k => k)
             .Process(() => new PayloadFunction(payload)).Uid(StateUid);

@@ -55,7 +55,7 @@ public static class JobApiEndpoints
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
-        if (!SubmitJobRequestParser.TryParse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var spec, out var error))
+        if (!SubmitJobRequestParser.TryParse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var spec, out var error))
             return ApiProblems.BadRequest(error!);
         var jobId = JobIds.New();
         var result = await grains.GetGrain<IJobManagerGrain>(jobId).Submit(spec!);

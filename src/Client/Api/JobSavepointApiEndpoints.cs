@@ -15,7 +15,10 @@ namespace OrleansFlow.Client.Api;
 /// </summary>
 public static class JobSavepointApiEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
 
     /// <summary>Maps the savepoint trigger and status routes.</summary>
     public static IEndpointRouteBuilder MapJobSavepointApi(this IEndpointRouteBuilder app)
@@ -83,20 +86,15 @@ public static class JobSavepointApiEndpoints
         });
     }
 
-    /// <summary>The JSON body, or null for an empty one; a 400 for a malformed one.</summary>
+    /// <summary>The JSON body, or null for an empty one; a 400 for a malformed one or one with unknown properties.</summary>
     private static async Task<(T? Body, IResult? Error)> ReadBodyAsync<T>(HttpRequest request) where T : class
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         if (buffer.Length == 0) return (null, null);
-        try
-        {
-            return (JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiProblems.BadRequest($"The request body is not valid: {e.Message}"));
-        }
+        return JsonRequestBody.TryParse<T>(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Json, "The request body is not valid", out var body, out var error)
+            ? (body, null)
+            : (null, ApiProblems.BadRequest(error!));
     }
 
     private sealed record SavepointBody(string? TargetDirectory, bool? CancelJob);

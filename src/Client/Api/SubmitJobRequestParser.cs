@@ -5,28 +5,24 @@ using OrleansFlow.KeyGroups;
 
 namespace OrleansFlow.Client.Api;
 
-/// <summary>Turns a <c>POST /jobs</c> body into a <see cref="JobSpec"/>, or says what is wrong with it (pure).</summary>
+/// <summary>
+/// Turns a <c>POST /jobs</c> body into a <see cref="JobSpec"/>, or says what is wrong with it (pure): malformed JSON,
+/// unknown properties (every one named, nested ones too, with a suggestion where a known name is close), missing or
+/// invalid fields. Job arguments are checked against the job's declarations where the graph is built.
+/// </summary>
 public static class SubmitJobRequestParser
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter<RestartStrategyKind>(allowIntegerValues: false) },
     };
 
     /// <summary>Parses and validates <paramref name="body"/>; on failure <paramref name="error"/> says why.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, out JobSpec? spec, out string? error)
+    public static bool TryParse(ReadOnlyMemory<byte> body, out JobSpec? spec, out string? error)
     {
         spec = null;
-        SubmitJobRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<SubmitJobRequest>(body, Json);
-        }
-        catch (JsonException e)
-        {
-            error = $"The request body is not a valid job submission: {e.Message}";
-            return false;
-        }
+        if (!JsonRequestBody.TryParse<SubmitJobRequest>(body, Json, "The request body is not a valid job submission", out var request, out error)) return false;
         if (request is null)
         {
             error = "The request body is empty; expected {\"job\":\"keyed-sum\",\"parallelism\":2,...}.";
@@ -64,7 +60,7 @@ public static class SubmitJobRequestParser
                 case JsonValueKind.String: args[name] = value.GetString()!; break;
                 case JsonValueKind.Number: args[name] = value.GetRawText(); break;
                 case JsonValueKind.True or JsonValueKind.False: args[name] = value.GetBoolean().ToString(CultureInfo.InvariantCulture).ToLowerInvariant(); break;
-                case JsonValueKind.Null: break;
+                case JsonValueKind.Null: args[name] = ""; break; // absent, but still a name the job must declare
                 default:
                     error = $"Argument '{name}' must be a string, number or boolean.";
                     return false;

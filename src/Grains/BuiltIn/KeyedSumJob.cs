@@ -18,12 +18,24 @@ public sealed class KeyedSumJob(FileSinkLocations locations) : IStreamJob
     /// <summary>The name the job is registered under.</summary>
     public const string Name = "keyed-sum";
 
+    /// <summary>The arguments: <c>events</c>, <c>keys</c>, <c>rate</c>, <c>output</c>, <c>faults</c>.</summary>
+    public static readonly JobParameters Declared = new(
+        JobParameter.Int64("events", 1_000_000, "Events to generate; 0 = unbounded.", min: 0),
+        JobParameter.Int64("keys", 1000, "Distinct keys: event i has key i % keys.", min: 1),
+        JobParameter.Int64("rate", 0, "Events per second; 0 = as fast as possible.", min: 0),
+        JobParameter.String("output", "A directory (inside OrleansFlow:Sinks:AllowedDirectories; relative = under {DataDirectory}/output) or blob:{container}[/{prefix}]; absent = discard."),
+        JobParameter.String("faults", "Comma-separated event indices at which the sum function throws once (to try recovery)."));
+
+    /// <inheritdoc />
+    public JobParameters Parameters => Declared;
+
     /// <inheritdoc />
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
-        var events = args.GetInt64("events", 1_000_000, min: 0);
-        var keys = args.GetInt64("keys", 1000, min: 1);
-        var rate = args.GetInt64("rate", 0, min: 0);
+        ArgumentNullException.ThrowIfNull(args);
+        var events = args.GetInt64("events");
+        var keys = args.GetInt64("keys");
+        var rate = args.GetInt64("rate");
         var output = args.GetString("output");
         var faults = ParseFaults(args.GetString("faults"));
 

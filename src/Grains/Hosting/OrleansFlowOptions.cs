@@ -36,6 +36,6 @@ public sealed class OrleansFlowOptions
     /// <summary>The most task slots one silo may offer (a bound on what a configuration can ask of a silo).</summary>
     public const int MaxTaskSlots = 4096;
 
-    /// <summary>Where local data lives (checkpoints, job files). Default <c>./data</c>.</summary>
+    /// <summary>Where local data lives (checkpoints, job files, and relative file sink outputs under <c>output/</c>). Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 }

@@ -20,6 +20,10 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<Jobs.JobGraphFactory>();
         builder.Services.AddSingleton<Checkpointing.CompletedCheckpointStore>();
         builder.Services.AddSingleton<Jobs.JobStore>();
+        builder.Services.AddOptions<Connectors.SinkOptions>();
+        builder.Services.AddSingleton<IValidateOptions<Connectors.SinkOptions>, Connectors.SinkOptionsValidator>();
+        builder.Services.AddSingleton(sp => Connectors.SinkPathPolicy.From(
+            sp.GetRequiredService<IOptions<Connectors.SinkOptions>>().Value, sp.GetRequiredService<IOptions<OrleansFlowOptions>>().Value));
         builder.Services.AddSingleton<Connectors.FileSinkLocations>();
         builder.Services.AddSingleton<Savepoints.SavepointInspector>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Jobs.JobRecoveryParticipant>();
@@ -29,6 +33,18 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<Storage.LocalFolderCheckpointStorageOptions>();
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it
         builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);
+        return builder;
+    }
+
+    /// <summary>
+    /// Configures where file sinks may write (<see cref="Connectors.SinkOptions"/>, section <c>OrleansFlow:Sinks</c>):
+    /// by default <c>{DataDirectory}/output</c> and the OS temp folder.
+    /// </summary>
+    public static ISiloBuilder ConfigureOrleansFlowSinks(this ISiloBuilder builder, Action<Connectors.SinkOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
         return builder;
     }
 

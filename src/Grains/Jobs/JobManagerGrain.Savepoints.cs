@@ -33,7 +33,7 @@ internal sealed partial class JobManagerGrain
         string folder;
         try
         {
-            folder = SavepointFolders.New(request.TargetDirectory, JobId);
+            folder = SavepointFolders.New(request.TargetDirectory, JobId, storage.LocalRootDirectory);
         }
         catch (ArgumentException e)
         {

@@ -16,7 +16,8 @@ namespace OrleansFlow.Jobs;
 /// </summary>
 [KeepAlive]
 internal sealed partial class JobManagerGrain(
-    JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, JobStore jobs, TimeProvider timeProvider, ILogger<JobManagerGrain> logger)
+    JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, JobStore jobs, Storage.ICheckpointStorage storage, TimeProvider timeProvider,
+    ILogger<JobManagerGrain> logger)
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
@@ -101,8 +102,9 @@ internal sealed partial class JobManagerGrain(
         {
             try
             {
-                var folder = SavepointCompatibility.FolderOf(savepointPath);
+                var folder = SavepointCompatibility.FolderOf(savepointPath, storage.LocalRootDirectory);
                 var metadata = await checkpoints.ReadAndVerifyAsync(folder);
+                spec = spec with { SavepointPath = folder }; // a storage path from here on (an absolute path inside the root made relative)
                 if (spec.MaxParallelism == 0) spec = spec with { MaxParallelism = metadata.MaxParallelism }; // adopt the savepoint's
                 initial = new RestorePlan(metadata, folder);
             }
@@ -347,7 +349,7 @@ internal sealed partial class JobManagerGrain(
             var plan = found.Plan;
             if (_spec!.SavepointPath is { } savepointPath) // started (or rescaled) from a savepoint: newer than any older checkpoint of the job
             {
-                var folder = SavepointCompatibility.FolderOf(savepointPath);
+                var folder = SavepointCompatibility.FolderOf(savepointPath, storage.LocalRootDirectory);
                 try
                 {
                     var savepoint = await checkpoints.ReadAndVerifyAsync(folder);

@@ -13,21 +13,15 @@ namespace OrleansFlow.Savepoints;
 internal static class SavepointCompatibility
 {
     /// <summary>
-    /// The storage folder of <paramref name="path"/> as a user gives it: a folder, or its <c>_metadata</c> file.
+    /// The storage folder of <paramref name="path"/> as a user gives it (a storage path, see <see cref="UserStoragePath"/>;
+    /// <paramref name="localRoot"/> is the local storage's root, or null): a folder, or its <c>_metadata</c> file.
     /// Throws <see cref="ArgumentException"/> for a path that is not a storage folder.
     /// </summary>
-    public static string FolderOf(string path)
+    public static string FolderOf(string path, string? localRoot)
     {
-        var folder = path.Trim().TrimEnd('/');
-        if (folder.EndsWith("/" + StoragePaths.MetadataName, StringComparison.Ordinal)) folder = folder[..^(StoragePaths.MetadataName.Length + 1)];
-        try
-        {
-            StoragePath.CheckPrefix(folder);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"savepointPath '{path}' is not a storage folder: {e.Message}", e);
-        }
+        var folder = UserStoragePath.Normalize(path, "savepointPath", localRoot);
+        if (folder == StoragePaths.MetadataName) folder = "";
+        else if (folder.EndsWith("/" + StoragePaths.MetadataName, StringComparison.Ordinal)) folder = folder[..^(StoragePaths.MetadataName.Length + 1)];
         if (folder.Length == 0) throw new ArgumentException($"savepointPath '{path}' names the storage root, not a savepoint folder.");
         return folder;
     }

@@ -7,21 +7,16 @@ namespace OrleansFlow.Savepoints;
 internal static class SavepointFolders
 {
     /// <summary>
-    /// A fresh folder under <paramref name="targetDirectory"/> (a storage folder; <c>savepoints</c> when null or empty).
+    /// A fresh folder under <paramref name="targetDirectory"/> (a storage path, see <see cref="UserStoragePath"/>;
+    /// <c>savepoints</c> when null or empty; <paramref name="localRoot"/> is the local storage's root, or null).
     /// Throws <see cref="ArgumentException"/> naming the problem when the directory is not a valid storage folder.
     /// </summary>
-    public static string New(string? targetDirectory, string jobId)
+    public static string New(string? targetDirectory, string jobId, string? localRoot)
     {
-        var parent = string.IsNullOrWhiteSpace(targetDirectory) ? StoragePaths.SavepointsFolder : targetDirectory.Trim().Trim('/');
-        try
-        {
-            StoragePath.CheckPrefix(parent);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"targetDirectory '{targetDirectory}' is not a storage folder: {e.Message}", e);
-        }
-        if (parent.Length == 0) throw new ArgumentException($"targetDirectory '{targetDirectory}' is the storage root; name a folder.");
+        var parent = string.IsNullOrWhiteSpace(targetDirectory)
+            ? StoragePaths.SavepointsFolder
+            : UserStoragePath.Normalize(targetDirectory, "targetDirectory", localRoot);
+        if (parent.Length == 0) throw new ArgumentException($"targetDirectory '{targetDirectory}' is the storage root; name a folder, such as savepoints.");
         if (parent == StoragePaths.JobsFolder || parent.StartsWith(StoragePaths.JobsFolder + "/", StringComparison.Ordinal))
             throw new ArgumentException($"targetDirectory '{targetDirectory}' is inside '{StoragePaths.JobsFolder}/', where the system deletes checkpoints; choose another folder.");
         var job = jobId.Length > 6 ? jobId[..6] : jobId;

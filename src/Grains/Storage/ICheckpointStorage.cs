@@ -12,6 +12,12 @@ namespace OrleansFlow.Storage;
 /// </summary>
 public interface ICheckpointStorage
 {
+    /// <summary>
+    /// The absolute folder of a storage on the local file system, in which absolute paths given by users can name
+    /// storage paths (<see cref="UserStoragePath"/>); null (the default) for any other storage.
+    /// </summary>
+    string? LocalRootDirectory => null;
+
     /// <summary>A human-readable location of <paramref name="path"/> (a file path or a blob URI), for logs and the API.</summary>
     string DescribeLocation(string path);
 

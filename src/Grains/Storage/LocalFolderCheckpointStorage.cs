@@ -23,6 +23,9 @@ public sealed class LocalFolderCheckpointStorage : ICheckpointStorage
     public string RootDirectory => _root;
 
     /// <inheritdoc />
+    public string? LocalRootDirectory => _root;
+
+    /// <inheritdoc />
     public string DescribeLocation(string path) => FullPath(path);
 
     /// <inheritdoc />

@@ -10,7 +10,8 @@ public sealed class FileSinkLocationsTests
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
 
     private static FileSinkLocations Locations(string? connectionString) =>
-        new(Options.Create(new AzureBlobCheckpointStorageOptions { ConnectionString = connectionString }));
+        new(Options.Create(new AzureBlobCheckpointStorageOptions { ConnectionString = connectionString }),
+            new SinkPathPolicy(["/tmp/somewhere"], "/tmp/somewhere/output"));
 
     [Fact]
     public void Create_WhenLocalPath_WritesToThatFolder()
@@ -18,6 +19,18 @@ public sealed class FileSinkLocationsTests
         var sink = Locations(null).Create<int>("/tmp/somewhere/out", i => $"{i}");
 
         Assert.Equal("/tmp/somewhere/out", sink.Location);
+    }
+
+    [Fact]
+    public void Create_WhenLocalPathIsRelative_WritesUnderTheOutputRoot() =>
+        Assert.Equal("/tmp/somewhere/output/run-1", Locations(null).Create<int>("run-1", i => $"{i}").Location);
+
+    [Fact]
+    public void Create_WhenLocalPathIsNotAllowed_ThrowsNamingTheSetting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Locations(null).Create<int>("/tmp/elsewhere", i => $"{i}"));
+
+        Assert.Contains("OrleansFlow:Sinks:AllowedDirectories", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,10 +14,16 @@ public sealed class EventLogJob : IStreamJob
 {
     public const string Name = "event-log";
 
+    public JobParameters Parameters { get; } = new(
+        JobParameter.Int64("events", 100_000, "Events; 0 = unbounded.", min: 0),
+        JobParameter.Int64("rate", 0, "Events per second; 0 = as fast as possible.", min: 0),
+        JobParameter.String("output", "The sink's folder."),
+        JobParameter.String("faults", "Comma-separated event indices that throw once."));
+
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
         var faults = (args.GetString("faults") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToHashSet();
-        builder.AddSource(new GeneratorSource<long>(args.GetInt64("events", 100_000, 0), i => i, args.GetInt64("rate", 0, 0))).Uid("source")
+        builder.AddSource(new GeneratorSource<long>(args.GetInt64("events"), i => i, args.GetInt64("rate"))).Uid("source")
             .KeyBy(i => i % 97)
             .Process(() => new Forward(faults)).Uid("forward")
             .SinkTo(new FileSink<long>(args.GetString("output")!, i => i.ToString(CultureInfo.InvariantCulture))).Uid("sink");

@@ -10,11 +10,16 @@ public sealed class FailingJob : IStreamJob
 {
     public const string Name = "failing";
 
+    public JobParameters Parameters { get; } = new(
+        JobParameter.Int64("events", 100_000, "Events.", min: 1),
+        JobParameter.Int64("failAt", -1, "The event at which the keyed function throws; -1 = never."),
+        JobParameter.Boolean("failOpen", false, "Whether Open throws."));
+
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
-        var failAt = args.GetInt64("failAt", -1);
-        var failOpen = args.GetString("failOpen") == "true";
-        builder.AddSource(new GeneratorSource<KeyedSumEvent>(args.GetInt64("events", 100_000, 1), i => new KeyedSumEvent(i % 10, i))).Uid("source")
+        var failAt = args.GetInt64("failAt");
+        var failOpen = args.GetBoolean("failOpen");
+        builder.AddSource(new GeneratorSource<KeyedSumEvent>(args.GetInt64("events"), i => new KeyedSumEvent(i % 10, i))).Uid("source")
             .KeyBy(e => e.Key)
             .Process(() => new Faulty(failAt, failOpen)).Uid("faulty");
     }

@@ -13,10 +13,14 @@ public sealed class FifoProbeJob : IStreamJob
 {
     public const string Name = "fifo-probe";
 
+    public JobParameters Parameters { get; } = new(
+        JobParameter.Int64("events", 1000, "Events.", min: 1),
+        JobParameter.String("output", "The sink's folder (required)."));
+
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
         var output = args.GetString("output") ?? throw new ArgumentException("output is required");
-        builder.AddSource(new GeneratorSource<long>(args.GetInt64("events", 1000, 1), i => i)).Uid("source").SetParallelism(1)
+        builder.AddSource(new GeneratorSource<long>(args.GetInt64("events"), i => i)).Uid("source").SetParallelism(1)
             .KeyBy(_ => 0L)
             .Process(() => new AppendInOrder()).Uid("probe").SetParallelism(1)
             .SinkTo(new EndOfInputFileSink(output)).Uid("sink").SetParallelism(1);

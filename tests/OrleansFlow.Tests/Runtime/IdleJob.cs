@@ -7,6 +7,8 @@ public sealed class IdleJob : IStreamJob
 {
     public const string Name = "idle";
 
+    public JobParameters Parameters => JobParameters.None;
+
     public void Build(StreamJobBuilder builder, JobArguments args) =>
         builder.AddSource(new SilentSource()).Uid("silent")
             .KeyBy(x => x)

@@ -16,9 +16,13 @@ public sealed class OperatorsJob : IStreamJob
     public static IEnumerable<long> Expanded(long events) =>
         Enumerable.Range(0, (int)events).Select(i => i * 2L).Where(x => x % 3 != 0).SelectMany(x => new[] { x, x + 1 });
 
+    public JobParameters Parameters { get; } = new(
+        JobParameter.Int64("events", 10_000, "Numbers to generate.", min: 1),
+        JobParameter.String("output", "The folder whose subfolders get the outputs (required)."));
+
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
-        var events = args.GetInt64("events", 10_000, 1);
+        var events = args.GetInt64("events");
         var output = args.GetString("output") ?? throw new ArgumentException("output is required");
         var source = builder.AddSource(new GeneratorSource<long>(events, i => i)).Uid("numbers");
         var expanded = source

@@ -10,8 +10,10 @@ public sealed class StringSumJob : IStreamJob
 {
     public const string Name = "string-sum";
 
+    public JobParameters Parameters { get; } = new(JobParameter.Int64("events", 1000, "Events.", min: 0));
+
     public void Build(StreamJobBuilder builder, JobArguments args) =>
-        builder.AddSource(new GeneratorSource<KeyedSumEvent>(args.GetInt64("events", 1000, 0), i => new KeyedSumEvent(i % 10, i))).Uid("source")
+        builder.AddSource(new GeneratorSource<KeyedSumEvent>(args.GetInt64("events"), i => new KeyedSumEvent(i % 10, i))).Uid("source")
             .KeyBy(e => e.Key)
             .Process(() => new Concatenate()).Uid("sum");
 

@@ -14,10 +14,15 @@ public sealed class TwoStageJob : IStreamJob
 {
     public const string Name = "two-stage";
 
+    public JobParameters Parameters { get; } = new(
+        JobParameter.Int64("events", 100_000, "Events.", min: 1),
+        JobParameter.Int64("keys", 1000, "Distinct keys.", min: 1),
+        JobParameter.String("output", "The sink's folder (required)."));
+
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
-        var events = args.GetInt64("events", 100_000, 1);
-        var keys = args.GetInt64("keys", 1000, 1);
+        var events = args.GetInt64("events");
+        var keys = args.GetInt64("keys");
         var output = args.GetString("output") ?? throw new ArgumentException("output is required");
         builder.AddSource(new GeneratorSource<KeyedSumEvent>(events, i => new KeyedSumEvent(i % keys, i))).Uid("source")
             .KeyBy(e => e.Key)

@@ -8,6 +8,7 @@ internal abstract class DelegatingCheckpointStorage(ICheckpointStorage inner) : 
     /// <summary>The storage calls go to.</summary>
     protected ICheckpointStorage Inner => inner;
 
+    public virtual string? LocalRootDirectory => inner.LocalRootDirectory;
     public virtual string DescribeLocation(string path) => inner.DescribeLocation(path);
     public virtual Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
     public virtual Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, cancellationToken);
