@@ -36,6 +36,7 @@ internal sealed partial class JobManagerGrain(
     private bool _restarting;
     private long _lastSkippedCheckpointId;
     private IReadOnlyList<string>? _slots; // the silo of each slot this job holds; null while it holds none
+    private bool _tasksMayRun = true; // false once cancelled and until the next deployment (a fresh activation cannot know)
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -420,6 +421,7 @@ internal sealed partial class JobManagerGrain(
             throw new SlotsUnavailableException(allocation.Describe());
         }
         _slots = allocation.Silos;
+        _tasksMayRun = true;
         _attempt = attempt;
         _finished.Clear();
         _finalCommittables.Clear();
@@ -455,12 +457,13 @@ internal sealed partial class JobManagerGrain(
 
     private async Task CancelTasksAsync()
     {
-        if (_graph is null) return; // the job's code could not be built: nothing was deployed
+        if (_graph is null || !_tasksMayRun) return; // nothing deployed since the last cancel (e.g. a restart refused slots)
         await Task.WhenAll(_graph.AllTasks(JobId).Select(async t =>
         {
             try { await TaskGrainOf(t).Cancel(_attempt); }
             catch (Exception e) { LogCancelTaskFailed(e, t); }
         }));
+        _tasksMayRun = false;
     }
 
     private async Task TerminateAsync(JobStatus status)
