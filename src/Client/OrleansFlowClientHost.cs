@@ -1,4 +1,5 @@
-using OrleansFlow.Client.Api;
+using OrleansFlow.Client.Api.Health;
+using OrleansFlow.Client.Api.Hosting;
 
 namespace OrleansFlow.Client;
 
@@ -6,7 +7,8 @@ namespace OrleansFlow.Client;
 /// The standalone REST client: an Orleans client of a running cluster serving the same API the silo co-hosts.
 /// Configuration: <c>Urls</c> (default http://127.0.0.1:8081), <c>Orleans:Clustering</c> (<c>localhost</c>, with
 /// <c>Orleans:GatewayPort</c>, default 30000; or <c>redis</c>, with <c>Orleans:Redis</c>), <c>Orleans:ClusterId</c>,
-/// <c>Orleans:ServiceId</c> (default <c>orleansflow</c>).
+/// <c>Orleans:ServiceId</c> (default <c>orleansflow</c>), <c>OrleansFlow:Api:…</c> (<see cref="ApiOptions"/>). Refuses to
+/// build when the API would listen on anything but loopback without an API key.
 /// </summary>
 public static class OrleansFlowClientHost
 {
@@ -15,8 +17,8 @@ public static class OrleansFlowClientHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var config = builder.Configuration;
-        builder.WebHost.UseUrls(config["Urls"] ?? "http://127.0.0.1:8081");
-        builder.Services.AddProblemDetails();
+        builder.AddOrleansFlowApi();
+        builder.Services.AddHealthChecks().AddOrleansFlowClusterClientReadiness();
         builder.UseOrleansClient(client =>
         {
             var cluster = ClusterSettings.From(config);
@@ -31,8 +33,7 @@ public static class OrleansFlowClientHost
             }
         });
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.MapOrleansFlowApi();
+        app.UseOrleansFlowApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using OrleansFlow.Client;
-using OrleansFlow.Client.Api;
+using OrleansFlow.Client.Api.Hosting;
 using OrleansFlow.Hosting;
+using OrleansFlow.Silo.Health;
 using OrleansFlow.Storage;
 
 namespace OrleansFlow.Silo;
@@ -12,7 +13,10 @@ namespace OrleansFlow.Silo;
 /// <c>Orleans:GatewayPort</c> (30000), <c>Orleans:Clustering</c> (<c>localhost</c> or <c>redis</c>),
 /// <c>Orleans:Redis</c> (connection string), <c>OrleansFlow:DataDirectory</c> (./data),
 /// <c>OrleansFlow:Sinks:AllowedDirectories</c> (where file sinks may write), <c>OrleansFlow:Storage:Provider</c>
-/// (<c>local</c> or <c>azure</c>, with <c>OrleansFlow:Storage:ConnectionString</c> and <c>ContainerName</c>), <c>--demo</c>.
+/// (<c>local</c> or <c>azure</c>, with <c>OrleansFlow:Storage:ConnectionString</c> and <c>ContainerName</c>),
+/// <c>OrleansFlow:Api:…</c> (<see cref="ApiOptions"/>: keys, body limit, request deadline), <c>--demo</c>.
+/// Refuses to build (<see cref="Microsoft.Extensions.Options.OptionsValidationException"/>) when the API would listen on
+/// anything but loopback without an API key.
 /// </summary>
 public static class OrleansFlowSiloHost
 {
@@ -22,8 +26,8 @@ public static class OrleansFlowSiloHost
         var demo = args.Contains("--demo");
         var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
         var config = builder.Configuration;
-        builder.WebHost.UseUrls(config["Urls"] ?? "http://127.0.0.1:8081");
-        builder.Services.AddProblemDetails();
+        builder.AddOrleansFlowApi();
+        builder.Services.AddHealthChecks().AddOrleansFlowSiloReadiness();
         builder.UseOrleans(silo =>
         {
             var cluster = ClusterSettings.From(config);
@@ -45,8 +49,7 @@ public static class OrleansFlowSiloHost
         if (demo) builder.Services.AddHostedService<DemoJobService>();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.MapOrleansFlowApi();
+        app.UseOrleansFlowApi();
         return app;
     }
 
