@@ -4,14 +4,14 @@ using static OrleansFlow.Tests.Rest.RestTestSupport;
 namespace OrleansFlow.Tests.Rest;
 
 /// <summary>
-/// File sink outputs outside <c>OrleansFlow:Sinks:AllowedDirectories</c> (by default the data directory's
-/// <c>output</c> folder and the OS temp folder) are refused with a 400 naming the setting, and nothing is created.
-/// "Outside" is a folder beside the test assembly, which is in neither.
+/// File sink outputs outside <c>OrleansFlow:Sinks:AllowedDirectories</c> are refused with a 400 naming the setting, and
+/// nothing is created. The shared host allows only its own temporary folder (<see cref="TestSiloHost"/>), so "outside" is
+/// a sibling folder in the OS temp folder, wherever the repository is cloned.
 /// </summary>
 [Collection("rest")]
 public sealed class FileSinkPathApiTests(SiloHostFixture host) : IDisposable
 {
-    private readonly string _outside = Path.Combine(AppContext.BaseDirectory, "outside-" + Guid.NewGuid().ToString("N"));
+    private readonly string _outside = Path.Combine(Path.GetTempPath(), "orleansflow-sink-outside-" + Guid.NewGuid().ToString("N"));
 
     private HttpClient Client => host.Client;
 

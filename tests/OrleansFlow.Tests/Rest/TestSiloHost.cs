@@ -40,7 +40,7 @@ internal sealed class TestSiloHost : IAsyncDisposable
     /// <summary>A client of the API without credentials.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts a silo with the test defaults (ports, cluster id, data directory, warnings only) and then <paramref name="args"/>.</summary>
+    /// <summary>Starts a silo with the test defaults (ports, cluster id, data directory, file sinks inside its temporary folder, warnings only) and then <paramref name="args"/>.</summary>
     public static async Task<TestSiloHost> StartAsync(IEnumerable<string>? args = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var tempDirectory = Path.Combine(Path.GetTempPath(), "orleansflow-rest-" + Guid.NewGuid().ToString("N"));
@@ -54,6 +54,8 @@ internal sealed class TestSiloHost : IAsyncDisposable
             $"--Orleans:GatewayPort={gatewayPort}",
             $"--Orleans:ClusterId={clusterId}",
             $"--OrleansFlow:DataDirectory={Path.Combine(tempDirectory, "data")}",
+            // Outputs only inside this host's own folder (not the whole temp folder, which may hold the clone itself).
+            $"--OrleansFlow:Sinks:AllowedDirectories:0={tempDirectory}",
             "--Logging:LogLevel:Default=Warning",
             .. args ?? [],
         ];
