@@ -92,6 +92,16 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
+    [Fact]
+    public async Task Post_WhenTheBodyArrivesSlowerThanTheDeadline_IsReadWholeBeforeTheDeadlineStarts()
+    {
+        // 3 s to send, the deadline is 2 s: the deadline is for the cluster, not for the client's upload.
+        using var response = await Api.PostAsync("jobs", new SlowContent("{\"job\":\"keyed-sum\",\"parallelism\":0}"u8.ToArray(), TimeSpan.FromSeconds(3)));
+
+        var detail = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("parallelism must be at least 1", detail);
+    }
+
     /// <summary>Checks a 503 problem with <c>Retry-After</c>; returns its detail.</summary>
     private static async Task<string> ReadUnavailableAsync(HttpResponseMessage response)
     {
@@ -101,6 +111,29 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
             Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
             Assert.Contains("Try again in 5 s", detail);
             return detail;
+        }
+    }
+
+    /// <summary>A body sent in pieces spread over <paramref name="duration"/> (chunked, without Content-Length).</summary>
+    private sealed class SlowContent(byte[] body, TimeSpan duration) : HttpContent
+    {
+        private const int Pieces = 6;
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var size = (body.Length + Pieces - 1) / Pieces;
+            for (var offset = 0; offset < body.Length; offset += size)
+            {
+                await stream.WriteAsync(body.AsMemory(offset, Math.Min(size, body.Length - offset)));
+                await stream.FlushAsync();
+                await Task.Delay(duration / Pieces);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 
