@@ -100,6 +100,22 @@ internal sealed class SiloProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Freezes the process (SIGSTOP): its sockets stay open but it answers nothing, as a silo stalled by a long pause or an
+    /// overloaded machine. <see cref="Thaw"/> lets it go on; disposing kills it, frozen or not.
+    /// </summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} exited with code {kill.ExitCode}.");
+    }
+
     /// <summary>The last <paramref name="lines"/> lines of the log.</summary>
     public string LogTail(int lines = 40)
     {
