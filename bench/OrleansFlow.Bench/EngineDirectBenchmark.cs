@@ -53,7 +53,8 @@ public sealed class EngineDirectBenchmark : IBenchmark
     {
         public Task Deliver(ChannelBatch batch)
         {
-            dispatcher.Process(batch.Payload);
+            var position = 0;
+            dispatcher.Process(batch.Payload, ref position);
             return Task.CompletedTask;
         }
 

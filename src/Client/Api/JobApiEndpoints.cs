@@ -63,6 +63,7 @@ public static class JobApiEndpoints
         {
             SubmitErrorKind.None => Results.Json(new { jobId }, statusCode: StatusCodes.Status202Accepted),
             SubmitErrorKind.InsufficientSlots => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough task slots"),
+            SubmitErrorKind.InsufficientNetworkMemory => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough network memory"),
             _ => ApiProblems.BadRequest(result.Message ?? "The job was refused."),
         };
     }

@@ -64,6 +64,7 @@ public static class JobSavepointApiEndpoints
             SavepointRefusal.UnknownJob => ApiProblems.JobNotFound(jobId),
             SavepointRefusal.NotRunning => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             SavepointRefusal.InsufficientSlots => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough task slots"),
+            SavepointRefusal.InsufficientNetworkMemory => Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough network memory"),
             _ => ApiProblems.BadRequest(result.Message ?? "The savepoint request was refused."),
         };
     }

@@ -13,4 +13,6 @@ public enum SubmitErrorKind
     AlreadyExists,
     /// <summary>The cluster has fewer free task slots than the job needs (409).</summary>
     InsufficientSlots,
+    /// <summary>The job's channels need more network memory on a silo than <c>OrleansFlow:NetworkMemory</c> (409).</summary>
+    InsufficientNetworkMemory,
 }

@@ -17,4 +17,7 @@ public enum SavepointRefusal
 
     /// <summary>A rescale needs more task slots than the cluster has free (409).</summary>
     InsufficientSlots,
+
+    /// <summary>A rescale whose channels would need more network memory on a silo than <c>OrleansFlow:NetworkMemory</c> (409).</summary>
+    InsufficientNetworkMemory,
 }

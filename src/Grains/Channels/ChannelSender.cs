@@ -1,3 +1,4 @@
+using OrleansFlow.Network;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Channels;
@@ -5,7 +6,8 @@ namespace OrleansFlow.Channels;
 /// <summary>
 /// The sending end of one channel: stamps elements with (attempt, edge, subtask, sequence) and keeps at most a window
 /// of deliveries in flight. <see cref="Send"/> never blocks; the task awaits <see cref="WaitForCapacityAsync"/> between
-/// input batches, which is how backpressure reaches upstream. A failed delivery surfaces from the next wait.
+/// input batches, which is how backpressure reaches upstream. A failed delivery surfaces from the next wait. A batch's
+/// network-memory lease comes back when its delivery completes, whatever the outcome.
 /// </summary>
 internal sealed class ChannelSender(ITaskGrain target, TaskId targetId, int attempt, int inputEdge, int sourceSubtask, int window)
 {
@@ -16,10 +18,23 @@ internal sealed class ChannelSender(ITaskGrain target, TaskId targetId, int atte
 
     public long Sent => _nextSequence;
 
-    public void Send(StreamElement element)
+    /// <summary>Sends <paramref name="element"/>; <paramref name="lease"/> (a record batch's buffer) is returned once it was delivered.</summary>
+    public void Send(StreamElement element, BufferLease lease = default)
     {
         var batch = new ChannelBatch(attempt, inputEdge, sourceSubtask, _nextSequence++, element);
-        _inFlight.Enqueue(target.Deliver(batch));
+        _inFlight.Enqueue(lease.IsEmpty ? target.Deliver(batch) : DeliverAndReturnAsync(batch, lease));
+    }
+
+    private async Task DeliverAndReturnAsync(ChannelBatch batch, BufferLease lease)
+    {
+        try
+        {
+            await target.Deliver(batch);
+        }
+        finally
+        {
+            lease.Return();
+        }
     }
 
     public bool HasCapacity

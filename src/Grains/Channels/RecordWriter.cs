@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using OrleansFlow.Api;
+using OrleansFlow.Network;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Channels;
@@ -9,32 +10,40 @@ namespace OrleansFlow.Channels;
 /// The output of a chain onto one edge: partitions records into per-channel buffers and sends a buffer as an immutable
 /// <see cref="RecordBatch{T}"/> when it holds <c>batchSize</c> records (size bound) or on <see cref="FlushAll"/>
 /// (time bound, barrier, end of input). On a keyBy edge each record's key group travels with it, so the receiver does
-/// not hash the key again. Per-record work is synchronous; nothing here awaits. Buffers come from
-/// <see cref="ArrayPool{T}"/>; the receiving task returns them once it has applied the batch.
+/// not hash the key again. Per-record work is synchronous; nothing here awaits. A channel holds a buffer only while it
+/// has records: the record that opens it takes a lease on network memory from the task's <see cref="TaskBufferBudget"/>,
+/// which comes back when the receiver has applied the batch. Buffers come from <see cref="ArrayPool{T}"/>; the receiving
+/// task returns them once it has applied the batch.
 /// </summary>
 internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
 {
     private readonly IChannelSelector<T> _selector;
     private readonly ChannelSender[] _senders;
-    private readonly T[][] _buffers;
-    private readonly int[][]? _keyGroups;
+    private readonly T[]?[] _buffers;
+    private readonly int[]?[]? _keyGroups;
+    private readonly BufferLease[] _leases;
     private readonly int[] _counts;
     private readonly int _batchSize;
+    private readonly TaskBufferBudget? _budget;
+    private readonly long _bufferBytes;
 
-    public RecordWriter(IChannelSelector<T> selector, ChannelSender[] senders, int batchSize)
+    /// <summary>Creates the writer; with a <paramref name="budget"/> its buffers are counted in network memory.</summary>
+    public RecordWriter(IChannelSelector<T> selector, ChannelSender[] senders, int batchSize, TaskBufferBudget? budget = null)
     {
         _selector = selector;
         _senders = senders;
         _batchSize = batchSize;
+        _budget = budget;
         _buffers = new T[senders.Length][];
+        _leases = new BufferLease[senders.Length];
         _counts = new int[senders.Length];
-        for (var i = 0; i < senders.Length; i++) _buffers[i] = ArrayPool<T>.Shared.Rent(batchSize);
-        if (selector.IsKeyed)
-        {
-            _keyGroups = new int[senders.Length][];
-            for (var i = 0; i < senders.Length; i++) _keyGroups[i] = ArrayPool<int>.Shared.Rent(batchSize);
-        }
+        if (selector.IsKeyed) _keyGroups = new int[senders.Length][];
+        _bufferBytes = NetworkBuffers.BufferBytes<T>(batchSize, selector.IsKeyed);
+        budget?.AddOutput(Shape);
     }
+
+    /// <summary>This writer's buffers, as network memory sees them.</summary>
+    public OutputBufferShape Shape => new(_bufferBytes, _batchSize, _senders.Length, _selector is BroadcastChannelSelector<T>);
 
     public long RecordsOut { get; private set; }
 
@@ -56,9 +65,10 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Append(int channel, T record, int keyGroup)
     {
+        var buffer = _buffers[channel] ?? Open(channel);
         var count = _counts[channel];
-        _buffers[channel][count] = record;
-        if (_keyGroups is not null) _keyGroups[channel][count] = keyGroup;
+        buffer[count] = record;
+        if (_keyGroups is not null) _keyGroups[channel]![count] = keyGroup;
         RecordsOut++;
         if (++count == _batchSize)
         {
@@ -70,11 +80,22 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T[] Open(int channel)
+    {
+        if (_budget is not null) _leases[channel] = _budget.Lease(_bufferBytes);
+        var buffer = ArrayPool<T>.Shared.Rent(_batchSize);
+        _buffers[channel] = buffer;
+        if (_keyGroups is not null) _keyGroups[channel] = ArrayPool<int>.Shared.Rent(_batchSize);
+        return buffer;
+    }
+
     private void Flush(int channel, int count)
     {
-        _senders[channel].Send(new RecordBatch<T>(_buffers[channel], count, _keyGroups?[channel]));
-        _buffers[channel] = ArrayPool<T>.Shared.Rent(_batchSize);
-        if (_keyGroups is not null) _keyGroups[channel] = ArrayPool<int>.Shared.Rent(_batchSize);
+        _senders[channel].Send(new RecordBatch<T>(_buffers[channel]!, count, _keyGroups?[channel]), _leases[channel]);
+        _buffers[channel] = null;
+        if (_keyGroups is not null) _keyGroups[channel] = null;
+        _leases[channel] = default;
         _counts[channel] = 0;
     }
 
@@ -89,6 +110,21 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
     public void BroadcastElement(StreamElement element)
     {
         FlushAll();
-        foreach (var sender in _senders) sender.Send(element);
+        foreach (var sender in _senders) sender.Send(element, default);
+    }
+
+    public void ReleaseBuffers()
+    {
+        for (var c = 0; c < _senders.Length; c++)
+        {
+            if (_buffers[c] is not { } buffer) continue;
+            ArrayPool<T>.Shared.Return(buffer, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            if (_keyGroups?[c] is { } keyGroups) ArrayPool<int>.Shared.Return(keyGroups);
+            _leases[c].Return();
+            _buffers[c] = null;
+            if (_keyGroups is not null) _keyGroups[c] = null;
+            _leases[c] = default;
+            _counts[c] = 0;
+        }
     }
 }

@@ -33,6 +33,21 @@ public sealed class OrleansFlowOptions
     /// </summary>
     public int TaskSlots { get; set; } = 8;
 
+    /// <summary>
+    /// Bytes of network memory on this silo (Flink's network memory): the most that output buffers of this silo's tasks
+    /// may hold, from the record that opens a buffer until the receiver has applied its batch. A channel takes a buffer
+    /// only when it has records; a task that finds the pool empty sends what it holds and waits (backpressure). Each task
+    /// reserves one record's worst case when it is deployed (one buffer per output channel, a buffer being
+    /// <see cref="BatchSize"/> records); a job whose reservations do not fit is refused at admission. Default 256 MiB.
+    /// </summary>
+    public long NetworkMemory { get; set; } = DefaultNetworkMemory;
+
+    /// <summary>The default <see cref="NetworkMemory"/>: 256 MiB.</summary>
+    public const long DefaultNetworkMemory = 256L << 20;
+
+    /// <summary>The most network memory one silo may be given (1 TiB).</summary>
+    public const long MaxNetworkMemory = 1L << 40;
+
     /// <summary>The most task slots one silo may offer (a bound on what a configuration can ask of a silo).</summary>
     public const int MaxTaskSlots = 4096;
 

@@ -15,6 +15,8 @@ public sealed class OrleansFlowOptionsValidator : IValidateOptions<OrleansFlowOp
         if (options.SourceSlice <= TimeSpan.Zero) errors.Add($"OrleansFlow:SourceSlice must be positive, got {options.SourceSlice}.");
         if (options.MaxAlignmentBufferedRecords < 0) errors.Add($"OrleansFlow:MaxAlignmentBufferedRecords must be 0 (no limit) or positive, got {options.MaxAlignmentBufferedRecords}.");
         if (options.TaskSlots is < 1 or > OrleansFlowOptions.MaxTaskSlots) errors.Add($"OrleansFlow:TaskSlots must be in [1, {OrleansFlowOptions.MaxTaskSlots}], got {options.TaskSlots}.");
+        if (options.NetworkMemory is < 1 or > OrleansFlowOptions.MaxNetworkMemory)
+            errors.Add($"OrleansFlow:NetworkMemory must be in [1, {OrleansFlowOptions.MaxNetworkMemory}] bytes, got {options.NetworkMemory}.");
         if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add("OrleansFlow:DataDirectory must be set.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

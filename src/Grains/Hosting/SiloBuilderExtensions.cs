@@ -18,6 +18,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<StreamJobRegistry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Jobs.JobGraphFactory>();
+        builder.Services.AddSingleton(sp => new Network.NetworkBufferPool(sp.GetRequiredService<IOptions<OrleansFlowOptions>>().Value.NetworkMemory));
         builder.Services.AddSingleton<Checkpointing.CompletedCheckpointStore>();
         builder.Services.AddSingleton<Jobs.JobStore>();
         builder.Services.AddOptions<Connectors.SinkOptions>();

@@ -26,9 +26,11 @@ internal sealed partial class JobManagerGrain
             return SavepointTriggerResult.Refused(SavepointRefusal.InvalidArgument, $"parallelism must be in [1, maxParallelism {_spec.MaxParallelism}], got {request.Parallelism}.");
         if (request.Mode == SavepointMode.Rescale)
         {
-            var needed = SlotsNeeded(graphFactory.Create(_spec with { Parallelism = request.Parallelism }));
-            var slots = await Slots.Check(JobId, needed);
+            var rescaled = graphFactory.Create(_spec with { Parallelism = request.Parallelism });
+            var slots = await Slots.Check(JobId, SlotsNeeded(rescaled));
             if (!slots.Granted) return SavepointTriggerResult.Refused(SavepointRefusal.InsufficientSlots, $"Cannot rescale job {JobId} to parallelism {request.Parallelism}: {slots.Describe()}");
+            if (NetworkMemoryRefusal(rescaled, slots.Silos) is { } memory)
+                return SavepointTriggerResult.Refused(SavepointRefusal.InsufficientNetworkMemory, $"Cannot rescale job {JobId} to parallelism {request.Parallelism}: {memory}");
         }
         string folder;
         try

@@ -17,12 +17,13 @@ namespace OrleansFlow.Jobs;
 [KeepAlive]
 internal sealed partial class JobManagerGrain(
     JobGraphFactory graphFactory, CompletedCheckpointStore checkpoints, JobStore jobs, Storage.ICheckpointStorage storage, TimeProvider timeProvider,
-    ILogger<JobManagerGrain> logger)
+    Microsoft.Extensions.Options.IOptions<Hosting.OrleansFlowOptions> options, ILogger<JobManagerGrain> logger)
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
     private readonly List<SinkCommittableMetadata> _finalCommittables = [];
     private readonly SavepointOperations _savepoints = new();
+    private readonly Hosting.OrleansFlowOptions _options = options.Value;
     private readonly Dictionary<long, long> _rescaleStarts = []; // rescale savepoint id → timestamp of its trigger (the stop)
     private JobSpec? _spec;
     private JobGraph? _graph;
@@ -135,6 +136,12 @@ internal sealed partial class JobManagerGrain(
         {
             DeactivateOnIdle();
             return new SubmitResult(JobId, SubmitErrorKind.InsufficientSlots, slots.Describe());
+        }
+        if (NetworkMemoryRefusal(graph, slots.Silos) is { } memory)
+        {
+            await Slots.Release(JobId);
+            DeactivateOnIdle();
+            return new SubmitResult(JobId, SubmitErrorKind.InsufficientNetworkMemory, memory);
         }
         _slots = slots.Silos;
 
@@ -420,6 +427,11 @@ internal sealed partial class JobManagerGrain(
             _slots = null;
             throw new SlotsUnavailableException(allocation.Describe());
         }
+        if (NetworkMemoryRefusal(_graph!, allocation.Silos) is { } memory)
+        {
+            _slots = allocation.Silos; // held: the failure path releases them
+            throw new SlotsUnavailableException(memory);
+        }
         _slots = allocation.Silos;
         _tasksMayRun = true;
         _attempt = attempt;
@@ -490,6 +502,10 @@ internal sealed partial class JobManagerGrain(
     public Task<IReadOnlyList<string>?> GetSlotAllocation() => Task.FromResult(_slots);
 
     /// <summary>Slot sharing: slot i hosts subtask i of every vertex, so the job needs its largest vertex parallelism.</summary>
+    /// <summary>Why <paramref name="graph"/> cannot run in <paramref name="slotSilos"/> for lack of network memory, or null.</summary>
+    private string? NetworkMemoryRefusal(JobGraph graph, IReadOnlyList<string> slotSilos) =>
+        Network.NetworkMemoryRequirement.Refusal(graph, slotSilos, _options.BatchSize, _options.NetworkMemory);
+
     private static int SlotsNeeded(JobGraph graph) => graph.Vertices.Max(v => v.Parallelism);
 
     private async Task ReleaseSlotsAsync()

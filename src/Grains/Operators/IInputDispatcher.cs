@@ -5,6 +5,10 @@ namespace OrleansFlow.Operators;
 /// <summary>Hands the records of an input batch to the chain's head, in a synchronous loop.</summary>
 internal interface IInputDispatcher
 {
-    /// <summary>Processes a record batch; returns the number of records.</summary>
-    int Process(StreamElement batch);
+    /// <summary>
+    /// Processes a record batch from record <paramref name="position"/> on, and advances it. Returns true when the whole
+    /// batch was applied (its buffers are then handed back), false when it stopped at a record boundary because the task
+    /// must wait for network memory; the caller waits and calls again with the same position.
+    /// </summary>
+    bool Process(StreamElement batch, ref int position);
 }

@@ -2,36 +2,63 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using OrleansFlow.Api;
+using OrleansFlow.Network;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Operators;
 
-internal sealed class InputDispatcher<T>(ICollector<T> head) : IInputDispatcher
+/// <summary>
+/// Feeds input batches to the chain's head. With a <see cref="TaskBufferBudget"/> (the chain has outputs) it checks
+/// between records that the budget still covers one record's buffers, and stops at that boundary when it cannot refill.
+/// </summary>
+internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? budget = null) : IInputDispatcher
 {
     private readonly IKeyGroupedCollector<T>? _keyedHead = head as IKeyGroupedCollector<T>;
 
-    public int Process(StreamElement batch)
+    public bool Process(StreamElement batch, ref int position)
     {
         if (batch is not RecordBatch<T> records)
             throw new InvalidOperationException($"Expected a batch of {typeof(T).Name}, got {batch.GetType().Name}.");
         var items = records.Records;
         var count = records.Count;
         var keyGroups = records.KeyGroups;
+        var i = position;
         if (_keyedHead is not null && keyGroups is not null)
         {
             if (keyGroups.Length < count) throw new InvalidOperationException($"A batch of {count} records carries only {keyGroups.Length} key groups.");
-            for (var i = 0; i < count; i++) _keyedHead.Collect(items[i], keyGroups[i]);
+            if (budget is null)
+            {
+                for (; i < count; i++) _keyedHead.Collect(items[i], keyGroups[i]);
+            }
+            else
+            {
+                for (; i < count; i++)
+                {
+                    if (budget.NeedsRefill && !budget.TryRefill()) break;
+                    _keyedHead.Collect(items[i], keyGroups[i]);
+                }
+            }
+        }
+        else if (budget is null)
+        {
+            for (; i < count; i++) head.Collect(items[i]);
         }
         else
         {
-            for (var i = 0; i < count; i++) head.Collect(items[i]);
+            for (; i < count; i++)
+            {
+                if (budget.NeedsRefill && !budget.TryRefill()) break;
+                head.Collect(items[i]);
+            }
         }
+        position = i;
+        if (i < count) return false;
         // The batch is applied and nobody else holds it (batches are sent once and never retained by the sender):
         // hand its buffers back to the pool the sender's RecordWriter rents from. Arrays that cannot have come from
         // the pool (not a power-of-two length) are left to the GC.
         Return(items);
         if (keyGroups is not null) Return(keyGroups);
-        return count;
+        return true;
     }
 
     private static void Return<TItem>(TItem[] array)

@@ -5,7 +5,8 @@ namespace OrleansFlow.Tasks;
 
 /// <summary>The built chain of one task: its input (or source), operators with a lifecycle in chain order, and output writers.</summary>
 internal sealed class OperatorChain(
-    IInputDispatcher? input, ISourceDriver? source, string? sourceUid, IReadOnlyList<IOperatorLifecycle> operators, IReadOnlyList<IRecordWriter> writers)
+    IInputDispatcher? input, ISourceDriver? source, string? sourceUid, IReadOnlyList<IOperatorLifecycle> operators, IReadOnlyList<IRecordWriter> writers,
+    Network.TaskBufferBudget? budget)
 {
     public IInputDispatcher? Input { get; } = input;
 
@@ -23,6 +24,9 @@ internal sealed class OperatorChain(
     public IReadOnlyList<IOperatorLifecycle> Operators { get; } = operators;
 
     public IReadOnlyList<IRecordWriter> Writers { get; } = writers;
+
+    /// <summary>The task's share of network memory when it has outputs.</summary>
+    public Network.TaskBufferBudget? Budget { get; } = budget;
 
     public long RecordsOut => Writers.Sum(w => w.RecordsOut);
 }

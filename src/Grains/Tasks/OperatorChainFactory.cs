@@ -19,9 +19,17 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     private IInputDispatcher? _input;
     private ISourceDriver? _source;
     private string? _sourceUid;
+    private readonly Network.TaskBufferBudget _budget;
     private bool _isHead;
 
-    private OperatorChainFactory(TaskEnvironment env) => _env = env;
+    private OperatorChainFactory(TaskEnvironment env)
+    {
+        _env = env;
+        _budget = new Network.TaskBufferBudget(env.NetworkMemory, env.Task.ToString());
+    }
+
+    /// <summary>The budget when the chain has outputs (it then counts their buffers), else null.</summary>
+    private Network.TaskBufferBudget? Budget => _writers.Count > 0 ? _budget : null;
 
     public static OperatorChain Build(TaskEnvironment env)
     {
@@ -34,7 +42,9 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             output = chain[i].Accept(factory, output);
         }
         factory._operators.Reverse(); // built tail first; lifecycle calls go head first
-        return new OperatorChain(factory._input, factory._source, factory._sourceUid, factory._operators, factory._writers);
+        var budget = factory.Budget;
+        budget?.Open(); // reserves one record's worst case, or refuses the deployment with the figures
+        return new OperatorChain(factory._input, factory._source, factory._sourceUid, factory._operators, factory._writers, budget);
     }
 
     public object VisitSource<T>(SourceTransformation<T> t, object? output)
@@ -86,7 +96,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
 
     private object Head<T>(ICollector<T> op)
     {
-        if (_isHead) _input = new InputDispatcher<T>(op);
+        if (_isHead) _input = new InputDispatcher<T>(op, Budget);
         return op;
     }
 
@@ -122,7 +132,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             { Kind: PartitioningKind.Broadcast } => new BroadcastChannelSelector<T>(),
             _ => new ForwardChannelSelector<T>(),
         };
-        var writer = new RecordWriter<T>(selector, senders, _env.Options.BatchSize);
+        var writer = new RecordWriter<T>(selector, senders, _env.Options.BatchSize, _budget);
         _writers.Add(writer);
         return writer;
     }

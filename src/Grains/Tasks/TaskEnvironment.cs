@@ -13,4 +13,5 @@ internal sealed record TaskEnvironment(
     IGrainFactory GrainFactory,
     Serializer Serializer,
     TimeProvider TimeProvider,
-    OrleansFlowOptions Options);
+    OrleansFlowOptions Options,
+    Network.NetworkBufferPool NetworkMemory);

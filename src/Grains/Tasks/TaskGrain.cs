@@ -21,6 +21,7 @@ internal sealed partial class TaskGrain(
     TimeProvider timeProvider,
     ICheckpointStorage storage,
     IOptions<OrleansFlowOptions> options,
+    Network.NetworkBufferPool networkMemory,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
     private readonly List<StreamElement> _released = [];
@@ -52,20 +53,28 @@ internal sealed partial class TaskGrain(
 
         var graph = graphFactory.Create(deployment.Spec);
         var vertex = graph.Vertices[deployment.Task.Vertex];
-        var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options);
+        var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options, networkMemory);
         var chain = OperatorChainFactory.Build(env);
-        if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
-        if (deployment.Restore is not null || deployment.Attempt > 1) await RecoverSinksAsync(chain, deployment, vertex.Parallelism);
-        foreach (var op in chain.Operators)
+        try
         {
-            try
+            if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
+            if (deployment.Restore is not null || deployment.Attempt > 1) await RecoverSinksAsync(chain, deployment, vertex.Parallelism);
+            foreach (var op in chain.Operators)
             {
-                op.Open();
+                try
+                {
+                    op.Open();
+                }
+                catch (InvalidDataException e) when (op is Operators.IStatefulOperator stateful)
+                {
+                    throw new InvalidDataException($"Operator '{stateful.Uid}' cannot restore its state: {e.Message}", e);
+                }
             }
-            catch (InvalidDataException e) when (op is Operators.IStatefulOperator stateful)
-            {
-                throw new InvalidDataException($"Operator '{stateful.Uid}' cannot restore its state: {e.Message}", e);
-            }
+        }
+        catch
+        {
+            chain.Budget?.Dispose(); // a deployment that fails gives its network memory back
+            throw;
         }
 
         _inputs = [];
@@ -140,7 +149,13 @@ internal sealed partial class TaskGrain(
         {
             while (_state == TaskState.Running && timeProvider.GetTimestamp() < deadline)
             {
-                var status = source.Poll(_options.BatchSize);
+                var step = _chain.Budget?.StepSize(_options.BatchSize) ?? _options.BatchSize;
+                if (step == 0)
+                {
+                    await WaitForNetworkMemoryAsync();
+                    continue;
+                }
+                var status = source.Poll(step);
                 if (status == SourceReaderStatus.EndOfInput)
                 {
                     await FinishAsync();
@@ -196,7 +211,13 @@ internal sealed partial class TaskGrain(
                         TakeCheckpoint(barrier, new AlignmentStats(_aligner!.LastAlignmentDuration, _aligner.LastAlignmentBufferedRecords));
                         break;
                     default:
-                        _recordsIn += _chain!.Input!.Process(element);
+                        var position = 0;
+                        while (!_chain!.Input!.Process(element, ref position))
+                        {
+                            await WaitForNetworkMemoryAsync();
+                            if (_state is not (TaskState.Deployed or TaskState.Running)) return;
+                        }
+                        _recordsIn += position;
                         break;
                 }
             }
@@ -458,6 +479,16 @@ internal sealed partial class TaskGrain(
         }
     }
 
+    /// <summary>
+    /// The task's outputs hold all the network memory it may take: send what the buffers hold (so it can come back once
+    /// applied) and wait until one record's worth is free again, or the task stops.
+    /// </summary>
+    private async Task WaitForNetworkMemoryAsync()
+    {
+        FlushAll();
+        await _chain!.Budget!.WaitForMinimumAsync();
+    }
+
     private void FlushAll()
     {
         var writers = _chain!.Writers;
@@ -475,6 +506,8 @@ internal sealed partial class TaskGrain(
         _flushTimer?.Dispose();
         _flushTimer = null;
         if (_chain is null) return;
+        foreach (var writer in _chain.Writers) writer.ReleaseBuffers();
+        _chain.Budget?.Dispose();
         foreach (var op in _chain.Operators) op.Dispose();
     }
 

@@ -85,11 +85,16 @@ public sealed class RecordWriterTests
         var collected = new KeyGroupProbe();
         var dispatcher = new InputDispatcher<long>(collected);
 
-        dispatcher.Process(new RecordBatch<long>([5, 6], 2, [10, 11]));
+        var position = 0;
+        dispatcher.Process(new RecordBatch<long>([5, 6], 2, [10, 11]), ref position);
         Assert.Equal([(5L, 10), (6L, 11)], collected.Seen);
 
         collected.Throw = true;
-        Assert.Throws<ArgumentOutOfRangeException>(() => dispatcher.Process(new RecordBatch<long>([7], 1, [99])));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+        {
+            var start = 0;
+            dispatcher.Process(new RecordBatch<long>([7], 1, [99]), ref start);
+        });
     }
 
     private sealed class KeyGroupProbe : IKeyGroupedCollector<long>
