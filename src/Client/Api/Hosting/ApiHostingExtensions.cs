@@ -78,7 +78,7 @@ public static class ApiHostingExtensions
     }
 
     private static void MapProbe(WebApplication app, string pattern, string tag) =>
-        app.MapHealthChecks(pattern, new HealthCheckOptions { Predicate = check => check.Tags.Contains(tag) })
+        app.MapHealthChecks(pattern, new HealthCheckOptions { Predicate = check => check.Tags.Contains(tag), ResponseWriter = HealthReportJsonWriter.WriteAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .AllowAnonymous();
 }

@@ -89,6 +89,11 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         Assert.Contains("cluster", get);
         Assert.True(elapsed < NoHang, $"A request to a killed silo took {elapsed}.");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using (var body = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("cluster-client").GetProperty("status").GetString());
+        }
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 

@@ -92,7 +92,14 @@ public sealed class ApiKeyAuthenticationTests(KeyedApiFixture api)
         using var response = await api.Silo.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        var checks = body.RootElement.GetProperty("checks");
+        if (path == "healthz/ready")
+        {
+            Assert.Equal("Healthy", checks.GetProperty("silo").GetProperty("status").GetString());
+            Assert.Equal("Healthy", checks.GetProperty("checkpoint-storage").GetProperty("status").GetString());
+        }
     }
 
     [Fact]
