@@ -68,5 +68,6 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task NotifyCheckpointAborted(int attempt, long checkpointId) => throw new NotSupportedException();
         public Task<bool> IsDeployed(int attempt) => throw new NotSupportedException();
         public Task FinishSource(int attempt) => throw new NotSupportedException();
+        public Task ReleaseHeld(int attempt, TaskId receiver, int inputEdge, long checkpointId) => Task.CompletedTask;
     }
 }

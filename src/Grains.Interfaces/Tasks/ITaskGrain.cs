@@ -70,6 +70,15 @@ public interface ITaskGrain : IGrainWithStringKey
     [Alias("FinishSource")]
     Task FinishSource(int attempt);
 
+    /// <summary>
+    /// Downstream task <paramref name="receiver"/> → this (its upstream) task of <paramref name="attempt"/>: the receiver
+    /// holds nothing more of the channel from this task on input edge <paramref name="inputEdge"/> up to barrier
+    /// <paramref name="checkpointId"/> (its alignment completed, was given up or abandoned). The batches this task sent
+    /// after that barrier stop counting in the channel's window. One-way and idempotent; another attempt ignores it.
+    /// </summary>
+    [OneWay, AlwaysInterleave, Alias("ReleaseHeld")]
+    Task ReleaseHeld(int attempt, TaskId receiver, int inputEdge, long checkpointId);
+
     /// <summary>Internal: the task's own continuation of its source loop.</summary>
     [OneWay, Alias("RunSlice")]
     Task RunSlice(int attempt);

@@ -11,7 +11,7 @@ internal interface IRecordWriter
     /// <summary>Sends an element on every channel after flushing.</summary>
     void BroadcastElement(Tasks.StreamElement element);
 
-    /// <summary>Drops the partly filled buffers unsent and gives their network memory back (the task stops).</summary>
+    /// <summary>Drops the partly filled buffers unsent and gives their network memory back, with that of held batches (the task stops).</summary>
     void ReleaseBuffers();
 
     IReadOnlyList<ChannelSender> Senders { get; }

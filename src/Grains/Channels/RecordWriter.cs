@@ -115,6 +115,7 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
 
     public void ReleaseBuffers()
     {
+        foreach (var sender in _senders) sender.Stop();
         for (var c = 0; c < _senders.Length; c++)
         {
             if (_buffers[c] is not { } buffer) continue;

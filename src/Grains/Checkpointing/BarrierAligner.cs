@@ -7,9 +7,10 @@ namespace OrleansFlow.Checkpointing;
 /// order; records pass straight through until a channel delivers barrier n. That channel is then held back (its later
 /// elements queue) until every channel that has not ended delivered barrier n; then the barrier itself is released —
 /// the task snapshots and forwards it — and the held elements follow in order. A newer barrier arriving while an
-/// older one is aligning abandons the older alignment (its checkpoint was aborted upstream). Held elements are acknowledged
-/// to their sender at once (no backpressure on a held channel), so an alignment costs memory: the records it held are
-/// counted (<see cref="LastAlignmentBufferedRecords"/>) and reported with the checkpoint.
+/// older one is aligning abandons the older alignment (its checkpoint was aborted upstream). Held elements still count
+/// in their sender's window until the task tells the sender that the channel is no longer held (<see cref="IsHeld"/>;
+/// see <c>ChannelSender.ReleaseHeld</c>), so a held channel is backpressured; the records an alignment held are counted
+/// (<see cref="LastAlignmentBufferedRecords"/>) and reported with the checkpoint.
 /// </summary>
 internal sealed class BarrierAligner<TChannel> where TChannel : notnull
 {
@@ -34,6 +35,12 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
         _time = time;
         _maxHeldRecords = maxHeldRecords;
     }
+
+    /// <summary>Whether <paramref name="channel"/>'s elements are held back now (its barrier arrived, the alignment is not complete).</summary>
+    public bool IsHeld(TChannel channel) => _held.TryGetValue(channel, out var queue) && queue is not null;
+
+    /// <summary>Whether <paramref name="channel"/> delivered its end of input.</summary>
+    public bool IsEnded(TChannel channel) => _ended.Contains(channel);
 
     /// <summary>The checkpoint being aligned, or -1.</summary>
     public long Aligning => _aligning;

@@ -38,6 +38,9 @@ internal sealed partial class TaskGrain(
     private IGrainTimer? _flushTimer;
     private readonly Dictionary<long, List<State.IKeyedStateSnapshot>> _writing = []; // checkpoint → snapshots whose write runs
     private readonly HashSet<long> _abortedWrites = [];
+    private readonly Dictionary<(int Edge, int Subtask), long> _barriersToRelease = []; // input channel → newest barrier it delivered
+    private Dictionary<int, int> _inputSourceVertex = []; // input edge ordinal → upstream vertex
+    private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
@@ -86,6 +89,9 @@ internal sealed partial class TaskGrain(
             foreach (var s in sources) _inputs[(edge.TargetInputOrdinal, s)] = new ChannelReorderBuffer<StreamElement>();
         }
         _aligner = new BarrierAligner<(int Edge, int Subtask)>(_inputs.Keys, timeProvider, _options.MaxAlignmentBufferedRecords);
+        _inputSourceVertex = vertex.Inputs.ToDictionary(e => e.TargetInputOrdinal, e => e.Source.Index);
+        _sendersByReceiver = chain.Writers.SelectMany(w => w.Senders).ToDictionary(s => (s.Target, s.InputEdge));
+        _barriersToRelease.Clear();
         _deployment = deployment;
         _chain = chain;
         _endedInputs = 0;
@@ -196,7 +202,11 @@ internal sealed partial class TaskGrain(
         {
             _aligned.Clear();
             var key = (batch.InputEdge, batch.SourceSubtask);
-            foreach (var element in _released) _aligner!.Offer(key, element, _aligned);
+            foreach (var element in _released)
+            {
+                if (element is CheckpointBarrier arrived) _barriersToRelease[key] = Math.Max(arrived.CheckpointId, _barriersToRelease.GetValueOrDefault(key, -1));
+                _aligner!.Offer(key, element, _aligned);
+            }
             foreach (var givenUp in _aligner!.TakeGivenUp()) DeclineAlignment(givenUp);
             foreach (var element in _aligned)
             {
@@ -221,12 +231,44 @@ internal sealed partial class TaskGrain(
                         break;
                 }
             }
+            ReleaseUnheldChannels(); // before this task waits on its own downstream
             await WaitForCapacityAsync();
         }
         catch (Exception ex)
         {
             await FailAsync(ex);
         }
+        finally
+        {
+            ReleaseUnheldChannels();
+        }
+    }
+
+    /// <summary>
+    /// Tells the upstream task of every channel that delivered a barrier and is no longer held (its alignment completed,
+    /// was given up or abandoned) that what it sent after that barrier counts no more in its window (one-way).
+    /// </summary>
+    private void ReleaseUnheldChannels()
+    {
+        if (_barriersToRelease.Count == 0 || _deployment is null) return;
+        List<(int Edge, int Subtask)>? done = null;
+        foreach (var (key, checkpointId) in _barriersToRelease)
+        {
+            if (_aligner!.IsHeld(key)) continue;
+            (done ??= []).Add(key);
+            if (_aligner.IsEnded(key)) continue; // its sender finished: nothing to release
+            var upstream = new TaskId(Id.JobId, _inputSourceVertex[key.Edge], key.Subtask);
+            _ = GrainFactory.GetGrain<ITaskGrain>(upstream.ToGrainKey()).ReleaseHeld(_deployment.Attempt, Id, key.Edge, checkpointId);
+        }
+        if (done is null) return;
+        foreach (var key in done) _barriersToRelease.Remove(key);
+    }
+
+    public Task ReleaseHeld(int attempt, TaskId receiver, int inputEdge, long checkpointId)
+    {
+        if (_deployment is null) DeactivateOnIdle(); // the task finished or was lost: nothing is held here
+        else if (attempt == _deployment.Attempt && _sendersByReceiver.TryGetValue((receiver, inputEdge), out var sender)) sender.ReleaseHeld(checkpointId);
+        return Task.CompletedTask;
     }
 
     /// <summary>Tells the coordinator that this task gave up aligning <paramref name="checkpointId"/> (one-way).</summary>

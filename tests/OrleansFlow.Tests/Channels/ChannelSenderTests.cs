@@ -1,4 +1,5 @@
 using OrleansFlow.Channels;
+using OrleansFlow.Network;
 using OrleansFlow.Tasks;
 
 namespace OrleansFlow.Tests.Channels;
@@ -62,5 +63,111 @@ public sealed class ChannelSenderTests
         grain.Deliveries[1].Completion.SetResult();
 
         await drain;
+    }
+    private static RecordBatch<int> Records(int count) => new(new int[count], count);
+
+    private static void CompleteAll(RecordingTaskGrain grain)
+    {
+        foreach (var (_, completion) in grain.Deliveries) completion.TrySetResult();
+    }
+
+    [Fact]
+    public async Task HasCapacity_WhenRecordsSentAfterAnUnreleasedBarrierWereDelivered_StillCountsThemInTheWindow()
+    {
+        var grain = new RecordingTaskGrain();
+        var sender = new ChannelSender(grain, Target, 1, 0, 0, window: 3);
+        sender.Send(Records(4));
+        sender.Send(new CheckpointBarrier(7));
+        sender.Send(Records(4));
+        sender.Send(Records(4));
+        CompleteAll(grain);
+        await sender.DrainAsync();
+
+        Assert.Equal(2, sender.Held); // the batch before the barrier and the barrier itself are not held
+        Assert.True(sender.HasCapacity);
+        sender.Send(Records(4));
+        grain.Deliveries[^1].Completion.SetResult();
+        await sender.DrainAsync();
+
+        Assert.Equal(3, sender.Held);
+        Assert.False(sender.HasCapacity);
+    }
+
+    [Fact]
+    public async Task WaitForCapacityAsync_WhenOnlyHeldBatchesFillTheWindow_CompletesWhenTheReceiverReleasesThem()
+    {
+        var grain = new RecordingTaskGrain { CompleteImmediately = true };
+        var sender = new ChannelSender(grain, Target, 1, 0, 0, window: 2);
+        sender.Send(new CheckpointBarrier(7));
+        sender.Send(Records(1));
+        sender.Send(Records(1));
+        await sender.DrainAsync();
+
+        var wait = sender.WaitForCapacityAsync().AsTask();
+        Assert.False(wait.IsCompleted);
+        sender.ReleaseHeld(6); // an older checkpoint releases nothing
+        Assert.False(wait.IsCompleted);
+        sender.ReleaseHeld(7);
+
+        await wait;
+        Assert.Equal(0, sender.Held);
+    }
+
+    [Fact]
+    public async Task ReleaseHeld_WhenALaterBarrierIsUnreleased_KeepsWhatFollowsIt()
+    {
+        var grain = new RecordingTaskGrain { CompleteImmediately = true };
+        var sender = new ChannelSender(grain, Target, 1, 0, 0, window: 8);
+        sender.Send(new CheckpointBarrier(1));
+        sender.Send(Records(1));
+        sender.Send(new CheckpointBarrier(2));
+        sender.Send(Records(1));
+        sender.Send(Records(1));
+        await sender.DrainAsync();
+        Assert.Equal(3, sender.Held);
+
+        sender.ReleaseHeld(1);
+        Assert.Equal(2, sender.Held);
+        sender.ReleaseHeld(2);
+        Assert.Equal(0, sender.Held);
+    }
+
+    [Fact]
+    public async Task ReleaseHeld_WhenBatchesWereHeld_ReturnsTheirNetworkMemory()
+    {
+        var pool = new NetworkBufferPool(10_000);
+        var budget = new TaskBufferBudget(pool, "job/0/0");
+        var grain = new RecordingTaskGrain { CompleteImmediately = true };
+        var sender = new ChannelSender(grain, Target, 1, 0, 0, window: 8);
+        sender.Send(new CheckpointBarrier(3));
+        sender.Send(Records(1), budget.Lease(1000));
+        sender.Send(Records(1), budget.Lease(1000));
+        await sender.DrainAsync();
+        Assert.Equal(2000, pool.Used);
+
+        sender.ReleaseHeld(3);
+
+        Assert.Equal(0, pool.Used);
+    }
+
+    [Fact]
+    public async Task Stop_WhenBatchesAreHeld_ReturnsTheirMemoryAndHoldsNothingMore()
+    {
+        var pool = new NetworkBufferPool(10_000);
+        var budget = new TaskBufferBudget(pool, "job/0/0");
+        var grain = new RecordingTaskGrain { CompleteImmediately = true };
+        var sender = new ChannelSender(grain, Target, 1, 0, 0, window: 1);
+        sender.Send(new CheckpointBarrier(3));
+        sender.Send(Records(1), budget.Lease(1000));
+        await sender.DrainAsync();
+        var wait = sender.WaitForCapacityAsync().AsTask();
+
+        sender.Stop();
+        sender.Send(Records(1), budget.Lease(1000));
+        await sender.DrainAsync();
+
+        await wait;
+        Assert.Equal(0, sender.Held);
+        Assert.Equal(0, pool.Used);
     }
 }

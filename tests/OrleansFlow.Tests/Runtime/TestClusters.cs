@@ -53,5 +53,6 @@ internal static class TestClusters
             .AddStreamJob<FailingJob>(FailingJob.Name)
             .AddStreamJob<EventLogJob>(EventLogJob.Name)
             .AddStreamJob<IdleJob>(IdleJob.Name)
-            .AddStreamJob<StringSumJob>(StringSumJob.Name);
+            .AddStreamJob<StringSumJob>(StringSumJob.Name)
+            .AddStreamJob<SkewedJob>(SkewedJob.Name);
 }
