@@ -132,8 +132,8 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
     {
         var inv = CultureInfo.InvariantCulture;
         var off = runs[variants[0]];
-        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | 95 % interval of that median (bootstrap) | median CPU s | CPU overhead | median Azurite CPU s (same cores) | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| checkpoints | events | median s | median events/s | best events/s | overhead (medians) | overhead (median of rounds) | 95 % interval of that median (bootstrap) | median CPU s | CPU overhead | median Azurite CPU s (same cores) | completed per run | failed/aborted per run | per checkpoint: e2e / sync / async / alignment (medians) | records held while aligning: median / max |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
             if (failed.TryGetValue(variant, out var e))
@@ -157,11 +157,13 @@ public sealed class CheckpointOverheadBenchmark(BenchStorageFactory storages, Te
                 cpuOverhead = Percent(medianCpu / Medians.Of(off.Select(r => r.CpuSeconds)) - 1);
             }
             output.WriteLine(string.Create(inv,
-                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {interval} | {medianCpu:0.00} | {cpuOverhead} | {StorageCpu(list)} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
+                $"| {variant.Name} | {list[0].Events:N0} | {medianSeconds:0.000} | {BaselineRunner.FormatRate(medianRate)} | {BaselineRunner.FormatRate(list.Max(r => r.EventsPerSecond))} | {overhead} | {paired} | {interval} | {medianCpu:0.00} | {cpuOverhead} | {StorageCpu(list)} | {Span(list.Select(r => r.Completed))} | {Span(list.Select(r => r.Failed))} | {PhaseCell(list.SelectMany(r => r.Checkpoints).ToList())} | {HeldCell(list.SelectMany(r => r.Checkpoints).ToList())} |"));
         }
 
         string PhaseCell(List<CheckpointSample> samples) => samples.Count == 0 ? "–" : string.Create(inv,
             $"{Medians.Of(samples.Select(c => c.EndToEnd)).TotalMilliseconds:0} / {Medians.Of(samples.Select(c => c.Sync)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Async)).TotalMilliseconds:0.0} / {Medians.Of(samples.Select(c => c.Alignment)).TotalMilliseconds:0.0} ms");
+        string HeldCell(List<CheckpointSample> samples) => samples.Count == 0 ? "–" : string.Create(inv,
+            $"{Medians.Of(samples.Select(c => (double)c.AlignmentBufferedRecords)):N0} / {samples.Max(c => c.AlignmentBufferedRecords):N0}");
         string StorageCpu(List<OverheadRun> list) =>
             list.All(r => r.StorageCpuSeconds is not null) ? Medians.Of(list.Select(r => r.StorageCpuSeconds!.Value)).ToString("0.00", inv) : "–";
         string Percent(double fraction) => string.Create(inv, $"{Math.Round(fraction * 100, 1):+0.0;-0.0;0.0} %");

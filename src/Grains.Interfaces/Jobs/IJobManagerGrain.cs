@@ -4,7 +4,7 @@ namespace OrleansFlow.Jobs;
 
 /// <summary>
 /// One per job (key: job id), Flink's JobMaster. Protocol: <see cref="Submit"/> once (validates, deploys every task
-/// for attempt 1, starts sources, returns); then <see cref="GetDetails"/> and <see cref="Cancel"/> at any time. Tasks
+/// for attempt 1, waits a bounded time for the tasks to report deployed, starts sources, returns); then <see cref="GetDetails"/> and <see cref="Cancel"/> at any time. Tasks
 /// report to it through one-way calls only, so the job manager and its tasks never wait on each other.
 /// </summary>
 [Alias("OrleansFlow.IJobManagerGrain")]
@@ -64,6 +64,21 @@ public interface IJobManagerGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("TaskFinished")]
     Task TaskFinished(TaskId task, int attempt, TaskMetrics metrics, IReadOnlyDictionary<string, IReadOnlyList<Api.SinkCommittable>> committables);
+
+    /// <summary>
+    /// A task of <paramref name="attempt"/> → deployed (state restored, operators opened). Interleaves: it only records
+    /// the report, so a submission waiting for its deployment hears it; what follows runs in <see cref="DeploymentSettled"/>.
+    /// </summary>
+    [OneWay, AlwaysInterleave, Alias("TaskDeployed")]
+    Task TaskDeployed(TaskId task, int attempt);
+
+    /// <summary>A task of <paramref name="attempt"/> → it cannot deploy (<paramref name="cause"/>). Interleaves, as <see cref="TaskDeployed"/>.</summary>
+    [OneWay, AlwaysInterleave, Alias("TaskDeploymentFailed")]
+    Task TaskDeploymentFailed(TaskId task, int attempt, string cause);
+
+    /// <summary>Internal: the job manager's own continuation once the deployment of <paramref name="attempt"/> settled.</summary>
+    [OneWay, Alias("DeploymentSettled")]
+    Task DeploymentSettled(int attempt);
 
     /// <summary>A task of <paramref name="attempt"/> failed (user code threw, or a send failed).</summary>
     [OneWay, Alias("TaskFailed")]

@@ -3,7 +3,8 @@ namespace OrleansFlow.Tasks;
 
 /// <summary>
 /// A subtask: holds its input channels, operator chain, keyed state and output channels.
-/// Protocol: the job manager calls <see cref="Deploy"/> on every task of an attempt, then <see cref="Start"/>
+/// Protocol: the job manager calls <see cref="Deploy"/> on every task of an attempt (one-way; each task reports back),
+/// once all reported deployed <see cref="Start"/>
 /// (sources begin reading); upstream tasks call <see cref="Deliver"/> with stamped elements, awaiting them with a
 /// bounded number in flight (backpressure). <see cref="Cancel"/> and <see cref="GetMetrics"/> interleave with work.
 /// An activation that was not deployed refuses <see cref="Deliver"/> (throws) and reports itself lost (invariant 4).
@@ -11,8 +12,13 @@ namespace OrleansFlow.Tasks;
 [Alias("OrleansFlow.ITaskGrain")]
 public interface ITaskGrain : IGrainWithStringKey
 {
-    /// <summary>Deploys the task for an attempt: builds its chain, opens operators. A newer attempt replaces an older one.</summary>
-    [Alias("Deploy")]
+    /// <summary>
+    /// Deploys the task for an attempt: builds its chain, restores its state, opens operators. A newer attempt replaces
+    /// an older one; the same attempt again only reports again. One-way, because a restore may take longer than a call
+    /// may wait: the task reports <see cref="Jobs.IJobManagerGrain.TaskDeployed"/> or
+    /// <see cref="Jobs.IJobManagerGrain.TaskDeploymentFailed"/>. An attempt cancelled while it restores is dropped unreported.
+    /// </summary>
+    [OneWay, Alias("Deploy")]
     Task Deploy(TaskDeployment deployment);
 
     /// <summary>Starts reading (sources); no effect on other tasks.</summary>

@@ -19,6 +19,14 @@ public sealed class OrleansFlowOptions
     public TimeSpan SourceSlice { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
+    /// How long the job manager waits for every task of an attempt to report itself deployed (operators opened, state
+    /// restored). A deployment is one-way, so a long restore never meets a grain call's response timeout; this is the
+    /// safety net for a task that never reports (e.g. its deployment message was lost): the attempt then fails and the
+    /// restart strategy decides. Default 10 minutes.
+    /// </summary>
+    public TimeSpan DeploymentTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// The most records a task may hold in memory while it aligns a checkpoint's barriers (records that arrived on inputs
     /// already past the barrier); beyond it the task gives the alignment up and declines that checkpoint, which then fails
     /// without counting against the tolerable failures (Flink 1.x's <c>task.checkpoint.alignment.max-size</c>).

@@ -18,6 +18,8 @@ internal sealed partial class JobManagerGrain
         }
         if (_status != JobStatus.Running)
             return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is {_status.ToFlinkName()}: only a running job can take a savepoint.");
+        if (_deploying is { } deploying)
+            return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is deploying attempt {deploying.Attempt} ({deploying.Waiting.Count} of {deploying.TaskCount} tasks still restoring): try again once it runs.");
         if (request.Mode != SavepointMode.Savepoint && _savepoints.StopInProgress)
             return SavepointTriggerResult.Refused(SavepointRefusal.NotRunning, $"Job {JobId} is already stopping with a savepoint.");
         if (request.Drain && request.Mode != SavepointMode.StopWithSavepoint)
@@ -101,12 +103,12 @@ internal sealed partial class JobManagerGrain
             _spec = spec;
             _graph = graph;
             LogRescaling(JobId, parallelism, folder);
-            await DeployCoreAsync(_attempt + 1, plan, RestoreInfoOf(plan, []));
-            _savepoints.Rescaled(status.TriggerId, timeProvider.GetElapsedTime(stoppedAt));
-            await SaveAsync();
+            var pending = await StartDeploymentAsync(_attempt + 1, Deployment.DeploymentKind.Rescale, plan, RestoreInfoOf(plan, []));
+            _rescale = new RescaleInFlight(pending.Attempt, status.TriggerId, parallelism, stoppedAt); // reported once its tasks deployed
         }
         catch (Exception e)
         {
+            DropDeployment();
             _savepoints.RescaleFailed(status.TriggerId, $"Restarting at parallelism {parallelism} failed: {e.GetType().Name}: {e.Message}");
             _status = JobStatus.Running;
             await OnFailureAsync($"Rescaling to parallelism {parallelism} failed: {e.GetType().Name}: {e.Message}");

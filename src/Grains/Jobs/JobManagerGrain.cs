@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansFlow.Api;
 using OrleansFlow.Api.Graph;
 using OrleansFlow.Checkpointing;
+using OrleansFlow.Jobs.Deployment;
 using OrleansFlow.Placement;
 using OrleansFlow.Resources;
 using OrleansFlow.Savepoints;
@@ -154,18 +155,27 @@ internal sealed partial class JobManagerGrain(
         if (initial is null)
         {
             await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
-            await DeployAsync(attempt: 1, allocation: slots);
+            if (await DeployAsync(1, DeploymentKind.Submission, allocation: slots) is { } deploying && await AwaitSubmissionAsync(deploying) is not null)
+                await CompleteDeploymentAsync(deploying);
             return new SubmitResult(JobId, SubmitErrorKind.None, null);
         }
+        string? refusal;
         try
         {
-            await DeployCoreAsync(1, initial, RestoreInfoOf(initial, []), slots);
+            var pending = await StartDeploymentAsync(1, DeploymentKind.SubmissionFromSavepoint, initial, RestoreInfoOf(initial, []), slots);
+            var outcome = await AwaitSubmissionAsync(pending);
+            refusal = outcome?.FailureCause;
+            if (outcome is { Succeeded: true }) await CompleteDeploymentAsync(pending);
         }
         catch (Exception e)
         {
+            refusal = e.Message;
+        }
+        if (refusal is not null)
+        {
             // The savepoint's state does not fit the job (e.g. a state type that cannot be read): refuse; nothing stays.
             await RollBackSubmissionAsync();
-            return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, $"Savepoint '{spec.SavepointPath}' cannot be restored into this job: {e.Message}");
+            return new SubmitResult(JobId, SubmitErrorKind.InvalidArgument, $"Savepoint '{spec.SavepointPath}' cannot be restored into this job: {refusal}");
         }
         await GrainFactory.GetGrain<IJobDirectoryGrain>(0).Add(JobId);
         return new SubmitResult(JobId, SubmitErrorKind.None, null);
@@ -274,6 +284,13 @@ internal sealed partial class JobManagerGrain(
 
     public async Task SiloLost(string silo)
     {
+        if (_deploying is { } deploying)
+        {
+            if (!deploying.SiloLost(silo)) return; // none of its slots was there; its tasks report once deployed
+            LogSiloLostWhileDeploying(JobId, silo, deploying.Attempt);
+            await CompleteDeploymentAsync(deploying);
+            return;
+        }
         if (_status != JobStatus.Running || _graph is null) return;
         var attempt = _attempt;
         var running = _graph.AllTasks(JobId).Where(t => !_finished.ContainsKey(t)).ToList();
@@ -374,7 +391,7 @@ internal sealed partial class JobManagerGrain(
                     }
                 }
             }
-            await DeployAsync(_attempt + 1, plan, skipped);
+            await DeployAsync(_attempt + 1, DeploymentKind.Restart, plan, skipped);
         }
         finally
         {
@@ -386,26 +403,8 @@ internal sealed partial class JobManagerGrain(
     /// <summary>A restarting job whose restart timer is gone (its activation was replaced) schedules the restart again.</summary>
     private void EnsureRestartScheduled()
     {
-        if (_status == JobStatus.Restarting && _restartTimer is null && !_restarting)
+        if (_status == JobStatus.Restarting && _restartTimer is null && !_restarting && _deploying is null)
             _restartTimer = this.RegisterGrainTimer(RestartAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task DeployAsync(int attempt, RestorePlan? restore = null, IReadOnlyList<string>? skipped = null, SlotAllocation? allocation = null)
-    {
-        try
-        {
-            await DeployCoreAsync(attempt, restore, restore is null ? null : RestoreInfoOf(restore, skipped ?? []), allocation);
-        }
-        catch (SlotsUnavailableException e)
-        {
-            _status = JobStatus.Running;
-            await OnFailureAsync(e.Message);
-        }
-        catch (Exception e)
-        {
-            _status = JobStatus.Running;
-            await OnFailureAsync($"Deployment of attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
-        }
     }
 
     private RestoreInfo RestoreInfoOf(RestorePlan restore, IReadOnlyList<string> skipped) => new()
@@ -413,49 +412,6 @@ internal sealed partial class JobManagerGrain(
         CheckpointId = restore.Metadata.CheckpointId, Path = $"{restore.MetadataFolder}/_metadata",
         RestoreTime = timeProvider.GetUtcNow(), Skipped = skipped,
     };
-
-    /// <summary>
-    /// Deploys every task of <paramref name="attempt"/> (restoring <paramref name="restore"/>) in the slots of
-    /// <paramref name="allocation"/> (allocated here when null), starts the coordinator and the sources; throws on
-    /// failure (<see cref="SlotsUnavailableException"/> when the cluster has too few free slots: nothing was deployed).
-    /// </summary>
-    private async Task DeployCoreAsync(int attempt, RestorePlan? restore, RestoreInfo? restoredFrom, SlotAllocation? allocation = null)
-    {
-        allocation ??= await Slots.Allocate(JobId, SlotsNeeded(_graph!));
-        if (!allocation.Granted)
-        {
-            _slots = null;
-            throw new SlotsUnavailableException(allocation.Describe());
-        }
-        if (NetworkMemoryRefusal(_graph!, allocation.Silos) is { } memory)
-        {
-            _slots = allocation.Silos; // held: the failure path releases them
-            throw new SlotsUnavailableException(memory);
-        }
-        _slots = allocation.Silos;
-        _tasksMayRun = true;
-        _attempt = attempt;
-        _finished.Clear();
-        _finalCommittables.Clear();
-        var tasks = _graph!.AllTasks(JobId).ToList();
-        await Task.WhenAll(tasks.Select(t =>
-        {
-            SlotPlacementHint.Set(t.ToGrainKey(), allocation.Silos[t.Subtask]); // slot i hosts subtask i of every vertex
-            return TaskGrainOf(t).Deploy(new TaskDeployment(t, attempt, _spec!, restore is null ? null : TaskRestorePlanner.For(_graph, t, restore)));
-        }));
-        SlotPlacementHint.Clear();
-        _status = JobStatus.Running;
-        await SaveAsync();
-        var sources = _graph.Vertices.Where(v => v.IsSource).SelectMany(v => tasks.Where(t => t.Vertex == v.Index)).ToList();
-        await Coordinator.Start(new CheckpointCoordinatorStart
-        {
-            JobName = _spec!.JobName, Attempt = attempt, MaxParallelism = _spec.MaxParallelism, Settings = _spec.Checkpointing,
-            Tasks = tasks, Sources = sources, Restored = restore is not null,
-            LastCheckpointId = Math.Max(restore?.Metadata.CheckpointId ?? 0, _lastSkippedCheckpointId), // never reuse a skipped checkpoint's id
-            RestoredFrom = restoredFrom,
-        });
-        await Task.WhenAll(sources.Select(t => TaskGrainOf(t).Start(attempt)));
-    }
 
     private async Task FailAsync(string cause)
     {
@@ -469,6 +425,7 @@ internal sealed partial class JobManagerGrain(
 
     private async Task CancelTasksAsync()
     {
+        DropDeployment(); // a deployment in flight is cancelled with its tasks
         if (_graph is null || !_tasksMayRun) return; // nothing deployed since the last cancel (e.g. a restart refused slots)
         await Task.WhenAll(_graph.AllTasks(JobId).Select(async t =>
         {

@@ -41,27 +41,36 @@ internal sealed partial class TaskGrain(
     private readonly Dictionary<(int Edge, int Subtask), long> _barriersToRelease = []; // input channel → newest barrier it delivered
     private Dictionary<int, int> _inputSourceVertex = []; // input edge ordinal → upstream vertex
     private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
+    private int _canceledThrough; // the newest attempt the job manager cancelled
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
     public async Task Deploy(TaskDeployment deployment)
     {
+        var manager = GrainFactory.GetGrain<IJobManagerGrain>(deployment.Task.JobId);
+        var attempt = deployment.Attempt;
+        if (attempt <= _canceledThrough) return; // cancelled before its deployment arrived
         if (_deployment is not null)
         {
-            if (deployment.Attempt == _deployment.Attempt) return; // idempotent
-            if (deployment.Attempt < _deployment.Attempt)
-                throw new InvalidOperationException($"Task {Id} is deployed for attempt {_deployment.Attempt}; refusing stale attempt {deployment.Attempt}.");
+            if (attempt < _deployment.Attempt) return; // stale: a newer attempt is deployed here
+            if (attempt == _deployment.Attempt)
+            {
+                _ = manager.TaskDeployed(Id, attempt); // idempotent
+                return;
+            }
             StopOperators();
+            _state = TaskState.Canceled; // the older attempt processes nothing more, whatever becomes of this one
         }
 
-        var graph = graphFactory.Create(deployment.Spec);
-        var vertex = graph.Vertices[deployment.Task.Vertex];
-        var env = new TaskEnvironment(deployment.Task, deployment.Attempt, graph, vertex, GrainFactory, serializer, timeProvider, _options, networkMemory);
-        var chain = OperatorChainFactory.Build(env);
+        JobGraph graph;
+        OperatorChain? chain = null;
         try
         {
+            graph = graphFactory.Create(deployment.Spec);
+            var env = new TaskEnvironment(deployment.Task, attempt, graph, graph.Vertices[deployment.Task.Vertex], GrainFactory, serializer, timeProvider, _options, networkMemory);
+            chain = OperatorChainFactory.Build(env);
             if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
-            if (deployment.Restore is not null || deployment.Attempt > 1) await RecoverSinksAsync(chain, deployment, vertex.Parallelism);
+            if (deployment.Restore is not null || attempt > 1) await RecoverSinksAsync(chain, deployment, graph.Vertices[deployment.Task.Vertex].Parallelism);
             foreach (var op in chain.Operators)
             {
                 try
@@ -74,11 +83,19 @@ internal sealed partial class TaskGrain(
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
-            chain.Budget?.Dispose(); // a deployment that fails gives its network memory back
-            throw;
+            if (chain is not null) DisposeChain(chain); // a deployment that fails gives its network memory back
+            LogDeploymentFailed(e, Id, attempt);
+            _ = manager.TaskDeploymentFailed(Id, attempt, $"{e.GetType().Name}: {e.Message}");
+            return;
         }
+        if (attempt <= _canceledThrough || (_deployment is not null && _deployment.Attempt >= attempt))
+        {
+            DisposeChain(chain); // cancelled (or superseded) while it restored
+            return;
+        }
+        var vertex = graph.Vertices[deployment.Task.Vertex];
 
         _inputs = [];
         foreach (var edge in vertex.Inputs)
@@ -99,6 +116,7 @@ internal sealed partial class TaskGrain(
         _state = TaskState.Deployed;
         _flushTimer ??= this.RegisterGrainTimer(FlushOnTimeout, new GrainTimerCreationOptions(_options.BufferTimeout, _options.BufferTimeout) { KeepAlive = true });
         LogDeployed(Id, deployment.Attempt, vertex.Uid);
+        _ = manager.TaskDeployed(Id, attempt);
     }
 
     /// <summary>Restores the chain's keyed state from the checkpoint's files (only this task's key groups) and seeks its source.</summary>
@@ -325,6 +343,7 @@ internal sealed partial class TaskGrain(
 
     public Task Cancel(int attempt)
     {
+        _canceledThrough = Math.Max(_canceledThrough, attempt); // a deployment of this attempt still restoring is dropped when it ends
         if (_deployment is null || attempt < _deployment.Attempt) return Task.CompletedTask;
         if (_state is TaskState.Deployed or TaskState.Running or TaskState.Paused)
         {
@@ -332,7 +351,8 @@ internal sealed partial class TaskGrain(
             StopOperators();
             LogCanceled(Id, attempt);
         }
-        DeactivateOnIdle();
+        // No DeactivateOnIdle: the next attempt's deployment may already be on its way here, and an activation told to
+        // deactivate still takes it and then deactivates, losing it. The stopped task holds nothing; idle collection ends it.
         return Task.CompletedTask;
     }
 
@@ -547,14 +567,21 @@ internal sealed partial class TaskGrain(
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
-        if (_chain is null) return;
-        foreach (var writer in _chain.Writers) writer.ReleaseBuffers();
-        _chain.Budget?.Dispose();
-        foreach (var op in _chain.Operators) op.Dispose();
+        if (_chain is not null) DisposeChain(_chain);
+    }
+
+    private static void DisposeChain(OperatorChain chain)
+    {
+        foreach (var writer in chain.Writers) writer.ReleaseBuffers();
+        chain.Budget?.Dispose();
+        foreach (var op in chain.Operators) op.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {Task} deployed for attempt {Attempt} (vertex {Vertex})")]
     private partial void LogDeployed(TaskId task, int attempt, string vertex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} could not be deployed for attempt {Attempt}")]
+    private partial void LogDeploymentFailed(Exception exception, TaskId task, int attempt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {Task} finished attempt {Attempt}: {RecordsIn} records in, {RecordsOut} out")]
     private partial void LogFinished(TaskId task, int attempt, long recordsIn, long recordsOut);

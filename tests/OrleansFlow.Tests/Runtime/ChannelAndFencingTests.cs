@@ -18,7 +18,9 @@ public sealed class ChannelAndFencingTests : TwoSiloClusterTest
         };
         var probe = new TaskId(jobId, Vertex: 1, Subtask: 0);
         var grain = Cluster.Client.GetGrain<ITaskGrain>(probe.ToGrainKey());
-        await grain.Deploy(new TaskDeployment(probe, Attempt: 2, spec));
+        await grain.Deploy(new TaskDeployment(probe, Attempt: 2, spec)); // one-way: wait until it reports itself deployed
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await grain.IsDeployed(2) && DateTime.UtcNow < deadline) await Task.Delay(20);
 
         // Ten batches of 100 consecutive values, sequence numbers 0..9, then end of input as 10.
         var batches = Enumerable.Range(0, 10)

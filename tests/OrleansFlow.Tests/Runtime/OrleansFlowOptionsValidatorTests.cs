@@ -27,4 +27,13 @@ public sealed class OrleansFlowOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("OrleansFlow:TaskSlots", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_WhenDeploymentTimeoutIsZero_FailsNamingTheSetting()
+    {
+        var result = new OrleansFlowOptionsValidator().Validate(null, new OrleansFlowOptions { DeploymentTimeout = TimeSpan.Zero });
+
+        Assert.True(result.Failed);
+        Assert.Contains("OrleansFlow:DeploymentTimeout", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

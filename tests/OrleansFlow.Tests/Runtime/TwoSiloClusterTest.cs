@@ -19,7 +19,7 @@ public abstract class TwoSiloClusterTest : IAsyncLifetime
     /// </summary>
     protected async Task<string> SubmitIdleJobWithManagerAsync(Func<string, bool> wanted)
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 50; i++)
         {
             var id = Guid.NewGuid().ToString("N");
             var result = await Cluster.Client.GetGrain<IJobManagerGrain>(id).Submit(new JobSpec
@@ -32,7 +32,7 @@ public abstract class TwoSiloClusterTest : IAsyncLifetime
             if (wanted(details.ManagerHost!)) return id;
             await Cluster.Client.GetGrain<IJobManagerGrain>(id).Cancel();
         }
-        Assert.Fail("20 job managers in a row were placed on the other silo.");
+        Assert.Fail("50 job managers in a row were placed on the other silo.");
         return "";
     }
 
