@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansFlow.Bench;
 using OrleansFlow.Bench.Baselines;
 using OrleansFlow.Bench.Checkpoints;
+using OrleansFlow.Bench.SiloProcesses;
 
 // Usage: see PrintUsage below.
 // Workload: N events, event i = (key = i % K, value = i); sum per key; every benchmark verifies its result.
@@ -11,6 +12,8 @@ var options = BenchOptions.Default;
 var checkpointOptions = CheckpointBenchOptions.Default;
 HashSet<string>? only = null;
 var tuning = false;
+IReadOnlyList<SiloBuild>? siloBuilds = null;
+long siloEvents = 100_000_000;
 int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
 {
@@ -53,6 +56,12 @@ for (int a = 0; a < args.Length; a++)
         case "--payload-bytes":
             checkpointOptions = checkpointOptions with { PayloadBytes = (int)Math.Min(int.MaxValue, ParseCount(arg, NextValue(ref a))) };
             break;
+        case "--silo-builds":
+            siloBuilds = SiloBuild.ParseList(NextValue(ref a));
+            break;
+        case "--silo-events":
+            siloEvents = ParseCount(arg, NextValue(ref a));
+            break;
         case "--only":
             only = new HashSet<string>(
                 NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -72,10 +81,11 @@ var all = CreateBenchmarks(tuning);
 if (only is not null)
 {
     var unknown = only.Where(name => !all.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))
-                                     && !CheckpointSuite.Names.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+                                     && !CheckpointSuite.Names.Contains(name, StringComparer.OrdinalIgnoreCase)
+                                     && !SiloProcessNames.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
     if (unknown.Count > 0)
     {
-        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(b => b.Name).Concat(CheckpointSuite.Names))}.");
+        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(b => b.Name).Concat(CheckpointSuite.Names).Concat(SiloProcessNames))}.");
         return 2;
     }
 }
@@ -102,6 +112,8 @@ if (selected.Count > 0)
 }
 
 if (only is not null) failures += await CheckpointSuite.RunAsync(only, checkpointOptions, Console.Out);
+if (only is not null && SiloProcessNames.Any(only.Contains))
+    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds);
 return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -146,7 +158,7 @@ static long ParseCount(string name, string value)
 static void PrintUsage() => Console.WriteLine(
     "Usage: OrleansFlow.Bench [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
     "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
-    "                         [--overhead-warmup W] [--interval-ms MS] [--payload-bytes B]\n" +
+    "                         [--overhead-warmup W] [--interval-ms MS] [--payload-bytes B] [--silo-builds label=dll,…] [--silo-events N]\n" +
     "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
     "Checkpoints (issue 3; only with --only):\n" +
     "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +
@@ -160,4 +172,14 @@ static void PrintUsage() => Console.WriteLine(
     "                        bytes (plain File/Blob API and ICheckpointStorage); goal downtime ≤ 2 × bytes / min(read, write) + 1 s\n" +
     "  snapshot-pipeline     per --state-sizes, in one process without a cluster: raw file write/read beside the snapshot's stages\n" +
     "                        (serialize, + CRC-64, StateFileWriter to a folder, restore read/parse, materialize), --rounds rounds\n" +
+    "Silo processes (only with --only; fresh `dotnet OrleansFlow.Silo.dll` processes every round, REST submission):\n" +
+    "  silo-rss              keyed-sum at p=8 on one silo and p=16 on two (Redis clustering; redis-server on the PATH): each silo's\n" +
+    "                        peak resident set (VmHWM) beside its idle one, per --silo-builds (default this checkout's Release build)\n" +
+    "  silo-throughput       keyed-sum p=2 on one silo, events/s from the job's start and end times, per --silo-builds;\n" +
+    "                        --silo-events per run (default 100,000,000), --rounds rounds after one warm-up, interleaved\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");
+
+internal static partial class Program
+{
+    private static readonly string[] SiloProcessNames = [SiloProcessBenchmark.RssName, SiloProcessBenchmark.ThroughputName];
+}

@@ -37,6 +37,19 @@ public sealed record ClusterSettings(string ClusterId, string ServiceId, string?
             Port(config, "Orleans:GatewayPort", 30000));
     }
 
+    /// <summary>
+    /// Reads the settings (<see cref="From"/>), then hides the value of <c>Orleans:Clustering</c> from Orleans: its own
+    /// configuration reader takes any value under <c>Orleans:Clustering</c> for a provider section and fails to start
+    /// ("Could not find Clustering provider named 'Default'"), so <c>redis</c> could not start a silo. Call it before
+    /// <c>UseOrleans</c>/<c>UseOrleansClient</c>.
+    /// </summary>
+    public static ClusterSettings TakeFrom(IConfiguration config)
+    {
+        var settings = From(config);
+        if (config.GetSection("Orleans:Clustering") is { Value: not null } section && !section.GetChildren().Any()) config["Orleans:Clustering"] = null;
+        return settings;
+    }
+
     private static int Port(IConfiguration config, string key, int fallback)
     {
         var raw = config[key];

@@ -19,9 +19,9 @@ public static class OrleansFlowClientHost
         var config = builder.Configuration;
         builder.AddOrleansFlowApi();
         builder.Services.AddHealthChecks().AddOrleansFlowClusterClientReadiness();
+        var cluster = ClusterSettings.TakeFrom(config);
         builder.UseOrleansClient(client =>
         {
-            var cluster = ClusterSettings.From(config);
             if (cluster.Redis is { } redis)
             {
                 client.UseRedisClustering(redis);

@@ -28,9 +28,9 @@ public static class OrleansFlowSiloHost
         var config = builder.Configuration;
         builder.AddOrleansFlowApi();
         builder.Services.AddHealthChecks().AddOrleansFlowSiloReadiness();
+        var cluster = ClusterSettings.TakeFrom(config);
         builder.UseOrleans(silo =>
         {
-            var cluster = ClusterSettings.From(config);
             if (cluster.Redis is { } redis)
             {
                 silo.UseRedisClustering(redis);

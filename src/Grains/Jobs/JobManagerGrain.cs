@@ -106,7 +106,9 @@ internal sealed partial class JobManagerGrain(
             try
             {
                 var folder = SavepointCompatibility.FolderOf(savepointPath, storage.LocalRootDirectory);
-                var metadata = await checkpoints.ReadAndVerifyAsync(folder);
+                // Metadata and file sizes here; the tasks verify each section they read as they restore (a whole-file
+                // check of a large savepoint would hold this call past any call timeout).
+                var metadata = await checkpoints.ReadAndVerifyAsync(folder, StateFileVerification.ByRestoringTasks);
                 spec = spec with { SavepointPath = folder }; // a storage path from here on (an absolute path inside the root made relative)
                 if (spec.MaxParallelism == 0) spec = spec with { MaxParallelism = metadata.MaxParallelism }; // adopt the savepoint's
                 initial = new RestorePlan(metadata, folder);

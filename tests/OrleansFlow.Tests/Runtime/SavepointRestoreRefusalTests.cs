@@ -18,11 +18,18 @@ public sealed class SavepointRestoreRefusalTests : TwoSiloClusterTest
         var corrupt = "savepoints/corrupt-copy";
         SavepointClusterTests.CopyDirectory(Path.Combine(root, location), Path.Combine(root, corrupt));
         await File.WriteAllTextAsync(Path.Combine(root, corrupt, "_metadata"), "{\"formatVersion\":2,\"kind\":");
+        var flipped = "savepoints/flipped-copy"; // one byte of the sum's state changed: found by the task that restores it
+        SavepointClusterTests.CopyDirectory(Path.Combine(root, location), Path.Combine(root, flipped));
+        var stateFile = Directory.GetFiles(Path.Combine(root, flipped)).Where(f => Path.GetFileName(f).StartsWith("sum", StringComparison.Ordinal)).MaxBy(f => new FileInfo(f).Length)!;
+        var bytes = await File.ReadAllBytesAsync(stateFile);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        await File.WriteAllBytesAsync(stateFile, bytes);
 
         await AssertRefusedAsync(Spec("keyed-sum", location) with { MaxParallelism = 256 }, "maxParallelism 128");
         await AssertRefusedAsync(Spec(FailingJob.Name, location), "'sum'", "allowNonRestoredState");
         await AssertRefusedAsync(Spec("keyed-sum", "savepoints/does-not-exist"), "does-not-exist");
         await AssertRefusedAsync(Spec("keyed-sum", corrupt), "corrupt-copy");
+        await AssertRefusedAsync(Spec("keyed-sum", flipped), "flipped-copy", Path.GetFileName(stateFile), "corrupt");
         await AssertRefusedAsync(Spec("keyed-sum", "../outside"), "savepointPath");
         await AssertRefusedAsync(Spec(StringSumJob.Name, location), "Operator 'sum'", "State 'sum'");
 
