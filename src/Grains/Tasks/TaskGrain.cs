@@ -349,6 +349,7 @@ internal sealed partial class TaskGrain(
         {
             _state = TaskState.Canceled;
             StopOperators();
+            _chain = null; // its state goes now, not when idle collection ends this activation
             LogCanceled(Id, attempt);
         }
         // No DeactivateOnIdle: the next attempt's deployment may already be on its way here, and an activation told to
