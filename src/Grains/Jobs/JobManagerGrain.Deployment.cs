@@ -158,7 +158,7 @@ internal sealed partial class JobManagerGrain
         return null;
     }
 
-    /// <summary>Waits (a bounded time) for a submission's deployment; true when it settled, and then it was handled.</summary>
+    /// <summary>Waits (a bounded time) for a submission's deployment: its outcome, or null while it still deploys (or was dropped meanwhile).</summary>
     private async Task<DeploymentOutcome?> AwaitSubmissionAsync(PendingDeployment pending)
     {
         try
