@@ -36,8 +36,7 @@ internal sealed partial class TaskGrain(
     private long _recordsIn;
     private bool _lossReported;
     private IGrainTimer? _flushTimer;
-    private readonly Dictionary<long, List<State.IKeyedStateSnapshot>> _writing = []; // checkpoint → snapshots whose write runs
-    private readonly HashSet<long> _abortedWrites = [];
+    private Checkpointing.SubtaskCheckpointCoordinator? _checkpoints; // the deployed attempt's checkpoint work
     private readonly Dictionary<(int Edge, int Subtask), long> _barriersToRelease = []; // input channel → newest barrier it delivered
     private Dictionary<int, int> _inputSourceVertex = []; // input edge ordinal → upstream vertex
     private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
@@ -111,6 +110,8 @@ internal sealed partial class TaskGrain(
         _barriersToRelease.Clear();
         _deployment = deployment;
         _chain = chain;
+        _checkpoints = new Checkpointing.SubtaskCheckpointCoordinator(Id, attempt, chain, Coordinator, storage, timeProvider,
+            e => _deployment?.Attempt == attempt ? FailAsync(e) : Task.CompletedTask, logger);
         _endedInputs = 0;
         _recordsIn = 0;
         _state = TaskState.Deployed;
@@ -350,6 +351,7 @@ internal sealed partial class TaskGrain(
             _state = TaskState.Canceled;
             StopOperators();
             _chain = null; // its state goes now, not when idle collection ends this activation
+            _checkpoints = null;
             LogCanceled(Id, attempt);
         }
         // No DeactivateOnIdle: the next attempt's deployment may already be on its way here, and an activation told to
@@ -375,117 +377,23 @@ internal sealed partial class TaskGrain(
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
 
     /// <summary>
-    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the synchronous phase freezes the
-    /// keyed state copy-on-write (independent of its size) and records the source offset, the barrier goes downstream
-    /// at once, and the asynchronous phase writes the state files off this turn and acknowledges while records keep
-    /// flowing.
+    /// Barrier <paramref name="barrier"/> is aligned (or triggered, on a source): the checkpoint's synchronous phase, the
+    /// barrier downstream, its asynchronous phase started (<see cref="Checkpointing.SubtaskCheckpointCoordinator"/>);
+    /// a stop-with-savepoint barrier then pauses the source.
     /// </summary>
     private void TakeCheckpoint(CheckpointBarrier barrier, AlignmentStats alignment)
     {
-        var chain = _chain!;
-        var syncStart = timeProvider.GetTimestamp();
-        var snapshots = new List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)>();
-        try
-        {
-            foreach (var op in chain.StatefulOperators) snapshots.Add((op.Uid, op.KeyGroups, op.BeginSnapshot()));
-        }
-        catch
-        {
-            foreach (var captured in snapshots) captured.Snapshot.Dispose();
-            throw;
-        }
-        var offsets = chain.Source is null || chain.SourceUid is null
-            ? new Dictionary<string, IReadOnlyDictionary<int, long>>()
-            : new Dictionary<string, IReadOnlyDictionary<int, long>> { [chain.SourceUid] = chain.Source.Offsets };
-        var sinks = chain.TransactionalSinks.Select(s => (s.Uid, Committables: s.SnapshotAsync(barrier.CheckpointId))).ToList();
-        var sync = timeProvider.GetElapsedTime(syncStart);
-        foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
-        if (barrier.Options.StopSources && chain.Source is not null && _state == TaskState.Running)
+        _checkpoints!.Checkpoint(barrier, alignment);
+        if (barrier.Options.StopSources && _chain!.Source is not null && _state == TaskState.Running)
         {
             _state = TaskState.Paused; // stop with savepoint: nothing after the barrier
             FlushAll();
-        }
-        _ = WriteAndAcknowledgeAsync(Id, _deployment!.Attempt, barrier.CheckpointId, barrier.Options, snapshots, offsets, sinks, alignment, sync);
-    }
-
-    /// <summary>
-    /// The asynchronous phase: the sinks' pre-commits become durable, then each snapshot is serialized and written on
-    /// the thread pool (<see cref="StateFileWriter"/>) and disposed back on this grain's turn as soon as it is written,
-    /// or when anything fails, so its copy-on-write layers are merged in every outcome. The async duration covers
-    /// pre-commits, serialization and writes. A failed pre-commit fails the task (its sealed records are not durable,
-    /// so no later checkpoint may complete without them).
-    /// </summary>
-    private async Task WriteAndAcknowledgeAsync(
-        TaskId task, int attempt, long checkpointId, CheckpointOptions target,
-        List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
-        Dictionary<string, IReadOnlyDictionary<int, long>> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, AlignmentStats alignment, TimeSpan sync)
-    {
-        var asyncStart = timeProvider.GetTimestamp();
-        var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var (uid, pending) in sinks) committables[uid] = await pending;
-        }
-        catch (Exception e)
-        {
-            foreach (var captured in snapshots) captured.Snapshot.Dispose();
-            LogCheckpointFailed(e, task, checkpointId);
-            await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not pre-commit its sink output for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
-            if (_deployment?.Attempt == attempt) await FailAsync(e);
-            return;
-        }
-        try
-        {
-            var handles = new List<StateHandle>();
-            _writing[checkpointId] = snapshots.Select(s => s.Snapshot).ToList();
-            try
-            {
-                foreach (var (uid, keyGroups, snapshot) in snapshots)
-                {
-                    var path = target.TargetFolder is { } folder
-                        ? StoragePaths.SnapshotFile(folder, uid, task.Subtask)
-                        : StoragePaths.StateFile(task.JobId, checkpointId, uid, task.Subtask);
-                    var file = await StateFileWriter.WriteAsync(storage, path, snapshot);
-                    snapshot.Dispose(); // back on the grain's turn: merge now, not after the acknowledgement
-                    handles.Add(new StateHandle
-                    {
-                        OperatorUid = uid, Path = path, KeyGroups = keyGroups, KeyGroupOffsets = file.Info.Offsets, KeyGroupLengths = file.Info.Lengths,
-                        Size = file.Info.TotalBytes, Checksum = file.Checksum, SectionChecksums = file.Info.SectionChecksums,
-                    });
-                }
-            }
-            finally
-            {
-                _writing.Remove(checkpointId);
-                foreach (var captured in snapshots) captured.Snapshot.Dispose(); // idempotent: releases what a failure left
-            }
-            var asyncDuration = timeProvider.GetElapsedTime(asyncStart);
-            await Coordinator.Acknowledge(new TaskCheckpointAck
-            {
-                Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets, Committables = committables,
-                AlignmentDuration = alignment.Duration, AlignmentBufferedRecords = alignment.BufferedRecords, SyncDuration = sync, AsyncDuration = asyncDuration,
-            });
-        }
-        catch (Exception e) when (_abortedWrites.Remove(checkpointId))
-        {
-            LogCheckpointWriteStopped(task, checkpointId, e.GetType().Name);
-        }
-        catch (Exception e)
-        {
-            LogCheckpointFailed(e, task, checkpointId);
-            await Coordinator.Decline(task, checkpointId, taskNotRunning: false, $"Task {task} could not write its state for checkpoint {checkpointId}: {e.GetType().Name}: {e.Message}");
-        }
-        finally
-        {
-            _abortedWrites.Remove(checkpointId);
         }
     }
 
     public Task NotifyCheckpointAborted(int attempt, long checkpointId)
     {
-        if (_deployment?.Attempt != attempt || !_writing.Remove(checkpointId, out var snapshots)) return Task.CompletedTask;
-        _abortedWrites.Add(checkpointId);
-        foreach (var snapshot in snapshots) snapshot.Dispose(); // cancels the write; the write's own finally disposes again, which releases the layers
+        if (_deployment?.Attempt == attempt) _checkpoints?.Abort(checkpointId);
         return Task.CompletedTask;
     }
 
@@ -596,11 +504,6 @@ internal sealed partial class TaskGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} restored from checkpoint {CheckpointId}")]
     private partial void LogRestored(TaskId task, long checkpointId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} could not write checkpoint {CheckpointId}")]
-    private partial void LogCheckpointFailed(Exception exception, TaskId task, long checkpointId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {Task} stopped writing checkpoint {CheckpointId}: the coordinator aborted it ({Outcome})")]
-    private partial void LogCheckpointWriteStopped(TaskId task, long checkpointId, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {Task} gave up aligning checkpoint {CheckpointId}: it held more than {Limit} records")]
     private partial void LogAlignmentGivenUp(TaskId task, long checkpointId, long limit);
