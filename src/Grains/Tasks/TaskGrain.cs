@@ -24,21 +24,17 @@ internal sealed partial class TaskGrain(
     Network.NetworkBufferPool networkMemory,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
-    private readonly List<StreamElement> _released = [];
-    private readonly List<StreamElement> _aligned = [];
-    private BarrierAligner<(int Edge, int Subtask)>? _aligner;
+    private readonly List<StreamElement> _elements = [];
+    private readonly List<Input.ChannelRelease> _releases = [];
+    private Input.TaskInputProcessor? _input;
     private readonly OrleansFlowOptions _options = options.Value;
     private TaskState _state = TaskState.NotDeployed;
     private TaskDeployment? _deployment;
     private OperatorChain? _chain;
-    private Dictionary<(int Edge, int Subtask), ChannelReorderBuffer<StreamElement>> _inputs = [];
-    private int _endedInputs;
     private long _recordsIn;
     private bool _lossReported;
     private IGrainTimer? _flushTimer;
     private Checkpointing.SubtaskCheckpointCoordinator? _checkpoints; // the deployed attempt's checkpoint work
-    private readonly Dictionary<(int Edge, int Subtask), long> _barriersToRelease = []; // input channel → newest barrier it delivered
-    private Dictionary<int, int> _inputSourceVertex = []; // input edge ordinal → upstream vertex
     private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
     private int _canceledThrough; // the newest attempt the job manager cancelled
 
@@ -96,23 +92,16 @@ internal sealed partial class TaskGrain(
         }
         var vertex = graph.Vertices[deployment.Task.Vertex];
 
-        _inputs = [];
-        foreach (var edge in vertex.Inputs)
-        {
-            var sources = edge.Partitioning.Kind == Api.Graph.PartitioningKind.Forward
+        var channels = vertex.Inputs.SelectMany(edge => (edge.Partitioning.Kind == Api.Graph.PartitioningKind.Forward
                 ? [deployment.Task.Subtask]
-                : Enumerable.Range(0, edge.Source.Parallelism);
-            foreach (var s in sources) _inputs[(edge.TargetInputOrdinal, s)] = new ChannelReorderBuffer<StreamElement>();
-        }
-        _aligner = new BarrierAligner<(int Edge, int Subtask)>(_inputs.Keys, timeProvider, _options.MaxAlignmentBufferedRecords);
-        _inputSourceVertex = vertex.Inputs.ToDictionary(e => e.TargetInputOrdinal, e => e.Source.Index);
+                : Enumerable.Range(0, edge.Source.Parallelism))
+            .Select(s => new Input.InputChannel(edge.TargetInputOrdinal, edge.Source.Index, s)));
+        _input = new Input.TaskInputProcessor(channels, timeProvider, _options.MaxAlignmentBufferedRecords);
         _sendersByReceiver = chain.Writers.SelectMany(w => w.Senders).ToDictionary(s => (s.Target, s.InputEdge));
-        _barriersToRelease.Clear();
         _deployment = deployment;
         _chain = chain;
         _checkpoints = new Checkpointing.SubtaskCheckpointCoordinator(Id, attempt, chain, Coordinator, storage, timeProvider,
             e => _deployment?.Attempt == attempt ? FailAsync(e) : Task.CompletedTask, logger);
-        _endedInputs = 0;
         _recordsIn = 0;
         _state = TaskState.Deployed;
         _flushTimer ??= this.RegisterGrainTimer(FlushOnTimeout, new GrainTimerCreationOptions(_options.BufferTimeout, _options.BufferTimeout) { KeepAlive = true });
@@ -212,32 +201,21 @@ internal sealed partial class TaskGrain(
                 $"Task {Id} has no deployment: this activation was created after its previous one was lost, so its state is gone.");
         }
         if (batch.Attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running)) return;
-        if (!_inputs.TryGetValue((batch.InputEdge, batch.SourceSubtask), out var channel))
-            throw new InvalidOperationException($"Task {Id} has no input channel (edge {batch.InputEdge}, subtask {batch.SourceSubtask}).");
-
-        _released.Clear();
-        if (channel.Offer(batch.Sequence, batch.Payload, _released) != ReorderOutcome.Released) return;
+        _elements.Clear();
+        _input!.Offer(batch.InputEdge, batch.SourceSubtask, batch.Sequence, batch.Payload, _elements);
+        if (_elements.Count == 0) return; // waits for a gap to fill, or a duplicate
         try
         {
-            _aligned.Clear();
-            var key = (batch.InputEdge, batch.SourceSubtask);
-            foreach (var element in _released)
-            {
-                if (element is CheckpointBarrier arrived) _barriersToRelease[key] = Math.Max(arrived.CheckpointId, _barriersToRelease.GetValueOrDefault(key, -1));
-                _aligner!.Offer(key, element, _aligned);
-            }
-            foreach (var givenUp in _aligner!.TakeGivenUp()) DeclineAlignment(givenUp);
-            foreach (var element in _aligned)
+            foreach (var givenUp in _input.TakeGivenUp()) DeclineAlignment(givenUp);
+            foreach (var element in _elements)
             {
                 switch (element)
                 {
-                    case EndOfInput when ++_endedInputs == _inputs.Count:
+                    case EndOfInput:
                         await FinishAsync();
                         return;
-                    case EndOfInput:
-                        break;
                     case CheckpointBarrier barrier:
-                        TakeCheckpoint(barrier, new AlignmentStats(_aligner!.LastAlignmentDuration, _aligner.LastAlignmentBufferedRecords));
+                        TakeCheckpoint(barrier, _input.LastAlignment);
                         break;
                     default:
                         var position = 0;
@@ -269,18 +247,14 @@ internal sealed partial class TaskGrain(
     /// </summary>
     private void ReleaseUnheldChannels()
     {
-        if (_barriersToRelease.Count == 0 || _deployment is null) return;
-        List<(int Edge, int Subtask)>? done = null;
-        foreach (var (key, checkpointId) in _barriersToRelease)
+        if (_input is null || _deployment is null) return;
+        _releases.Clear();
+        _input.TakeReleases(_releases);
+        foreach (var (channel, checkpointId) in _releases)
         {
-            if (_aligner!.IsHeld(key)) continue;
-            (done ??= []).Add(key);
-            if (_aligner.IsEnded(key)) continue; // its sender finished: nothing to release
-            var upstream = new TaskId(Id.JobId, _inputSourceVertex[key.Edge], key.Subtask);
-            _ = GrainFactory.GetGrain<ITaskGrain>(upstream.ToGrainKey()).ReleaseHeld(_deployment.Attempt, Id, key.Edge, checkpointId);
+            var upstream = new TaskId(Id.JobId, channel.UpstreamVertex, channel.UpstreamSubtask);
+            _ = GrainFactory.GetGrain<ITaskGrain>(upstream.ToGrainKey()).ReleaseHeld(_deployment.Attempt, Id, channel.Edge, checkpointId);
         }
-        if (done is null) return;
-        foreach (var key in done) _barriersToRelease.Remove(key);
     }
 
     public Task ReleaseHeld(int attempt, TaskId receiver, int inputEdge, long checkpointId)
