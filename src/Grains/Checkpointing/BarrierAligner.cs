@@ -54,6 +54,18 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     /// <summary>Offers the next element of <paramref name="channel"/>; what the task must process now is appended to <paramref name="output"/> in order.</summary>
     public void Offer(TChannel channel, StreamElement element, List<StreamElement> output)
     {
+        var tagged = new List<(TChannel Channel, StreamElement Element)>();
+        Offer(channel, element, tagged);
+        foreach (var (_, released) in tagged) output.Add(released);
+    }
+
+    /// <summary>
+    /// Offers the next element of <paramref name="channel"/>; what the task must process now is appended to
+    /// <paramref name="output"/> in order, each with the channel it came from (an aligned barrier with the channel whose
+    /// barrier, or end, completed the alignment).
+    /// </summary>
+    public void Offer(TChannel channel, StreamElement element, List<(TChannel Channel, StreamElement Element)> output)
+    {
         if (!_held.TryGetValue(channel, out var queue)) throw new ArgumentException($"Unknown input channel {channel}.", nameof(channel));
         if (queue is not null)
         {
@@ -69,16 +81,16 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
                 break;
             case EndOfInput:
                 _ended.Add(channel);
-                output.Add(element);
-                if (_aligning >= 0) TryComplete(output);
+                output.Add((channel, element));
+                if (_aligning >= 0) TryComplete(channel, output);
                 break;
             default:
-                output.Add(element);
+                output.Add((channel, element));
                 break;
         }
     }
 
-    private void OnBarrier(TChannel channel, CheckpointBarrier barrier, List<StreamElement> output)
+    private void OnBarrier(TChannel channel, CheckpointBarrier barrier, List<(TChannel Channel, StreamElement Element)> output)
     {
         if (barrier.CheckpointId < _aligning || barrier.CheckpointId <= _givenUpThrough) return; // older than the alignment in progress, or given up: its checkpoint is gone
         if (barrier.CheckpointId > _aligning && _aligning >= 0) Release(output); // abandon the older alignment
@@ -89,15 +101,15 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
             _heldRecords = 0;
         }
         _held[channel] = new Queue<StreamElement>();
-        TryComplete(output, barrier);
+        TryComplete(channel, output, barrier);
     }
 
-    private void TryComplete(List<StreamElement> output, CheckpointBarrier? barrier = null)
+    private void TryComplete(TChannel channel, List<(TChannel Channel, StreamElement Element)> output, CheckpointBarrier? barrier = null)
     {
         if (_held.Any(kv => kv.Value is null && !_ended.Contains(kv.Key))) return;
         LastAlignmentDuration = _time.GetElapsedTime(_alignmentStart);
         LastAlignmentBufferedRecords = _heldRecords;
-        output.Add(barrier ?? new CheckpointBarrier(_aligning));
+        output.Add((channel, barrier ?? new CheckpointBarrier(_aligning)));
         Release(output);
     }
 
@@ -111,7 +123,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     }
 
     /// <summary>Gives the alignment in progress up: it held too many records.</summary>
-    private void GiveUp(List<StreamElement> output)
+    private void GiveUp(List<(TChannel Channel, StreamElement Element)> output)
     {
         _givenUp.Add(_aligning);
         _givenUpThrough = Math.Max(_givenUpThrough, _aligning);
@@ -119,7 +131,7 @@ internal sealed class BarrierAligner<TChannel> where TChannel : notnull
     }
 
     /// <summary>Ends the alignment: every held channel is released and its queued elements are offered again, in order.</summary>
-    private void Release(List<StreamElement> output)
+    private void Release(List<(TChannel Channel, StreamElement Element)> output)
     {
         _aligning = -1;
         var queues = _held.Where(kv => kv.Value is not null).ToList();

@@ -217,6 +217,9 @@ internal sealed partial class TaskGrain(
                     case CheckpointBarrier barrier:
                         TakeCheckpoint(barrier, _input.LastAlignment);
                         break;
+                    case Watermark or WatermarkStatus:
+                        foreach (var writer in _chain!.Writers) writer.BroadcastElement(element); // event time passes the chain on (operators take it with the operator model)
+                        break;
                     default:
                         var position = 0;
                         while (!_chain!.Input!.Process(element, ref position))

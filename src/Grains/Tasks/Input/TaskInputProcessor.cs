@@ -5,28 +5,34 @@ namespace OrleansFlow.Tasks.Input;
 
 /// <summary>
 /// The input side of one task (pure; no I/O; one caller at a time): a delivered batch goes through its channel's
-/// reorder buffer (order by sequence, duplicates dropped), then barrier alignment over every channel. What comes out,
-/// in order, is what the task processes: record batches, aligned barriers, and one end of input once every channel
-/// ended. It also tells which channels' senders to release (<see cref="TakeReleases"/>) and which alignments were given
+/// reorder buffer (order by sequence, duplicates dropped), then barrier alignment over every channel, then the
+/// watermark valve (<see cref="StatusWatermarkValve"/>: the minimum over active channels). What comes out, in order, is
+/// what the task processes: record batches, aligned barriers, the task's input watermark when it advances and its
+/// idleness when it changes, and one end of input once every channel ended (after <see cref="Watermark.Max"/>). It also tells which channels' senders to release (<see cref="TakeReleases"/>) and which alignments were given
 /// up (<see cref="TakeGivenUp"/>).
 /// </summary>
 internal sealed class TaskInputProcessor
 {
-    private readonly Dictionary<(int Edge, int Subtask), (InputChannel Channel, ChannelReorderBuffer<StreamElement> Buffer)> _channels = [];
+    private readonly Dictionary<(int Edge, int Subtask), (InputChannel Channel, ChannelReorderBuffer<StreamElement> Buffer, int Index)> _channels = [];
+    private readonly StatusWatermarkValve _valve;
     private readonly BarrierAligner<(int Edge, int Subtask)> _aligner;
     private readonly Dictionary<(int Edge, int Subtask), long> _toRelease = []; // channel → newest barrier it delivered
     private readonly List<StreamElement> _released = [];
-    private readonly List<StreamElement> _aligned = [];
+    private readonly List<((int Edge, int Subtask) Channel, StreamElement Element)> _aligned = [];
     private int _ended;
 
     /// <summary>Processes <paramref name="channels"/>; <paramref name="maxAlignmentBufferedRecords"/> &gt; 0 gives an alignment up beyond it.</summary>
     public TaskInputProcessor(IEnumerable<InputChannel> channels, TimeProvider time, long maxAlignmentBufferedRecords)
     {
-        foreach (var channel in channels) _channels.Add((channel.Edge, channel.UpstreamSubtask), (channel, new ChannelReorderBuffer<StreamElement>()));
+        foreach (var channel in channels) _channels.Add((channel.Edge, channel.UpstreamSubtask), (channel, new ChannelReorderBuffer<StreamElement>(), _channels.Count));
         _aligner = new BarrierAligner<(int Edge, int Subtask)>(_channels.Keys, time, maxAlignmentBufferedRecords);
+        _valve = new StatusWatermarkValve(_channels.Count);
     }
 
     public int ChannelCount => _channels.Count;
+
+    /// <summary>The task's input watermark: the last the valve emitted (<see cref="long.MinValue"/> before the first).</summary>
+    public long CurrentWatermark => _valve.CurrentWatermark;
 
     /// <summary>How long the last completed alignment took and how many records it held.</summary>
     public AlignmentStats LastAlignment => new(_aligner.LastAlignmentDuration, _aligner.LastAlignmentBufferedRecords);
@@ -49,14 +55,24 @@ internal sealed class TaskInputProcessor
             if (element is CheckpointBarrier arrived) _toRelease[key] = Math.Max(arrived.CheckpointId, _toRelease.GetValueOrDefault(key, -1));
             _aligner.Offer(key, element, _aligned);
         }
-        foreach (var element in _aligned)
+        foreach (var (from, element) in _aligned)
         {
-            if (element is EndOfInput)
+            switch (element)
             {
-                if (++_ended == _channels.Count) output.Add(element); // the task's input ends when every channel's has
-                continue;
+                case Watermark watermark:
+                    _valve.InputWatermark(_channels[from].Index, watermark.Timestamp, output);
+                    break;
+                case WatermarkStatus status:
+                    _valve.InputStatus(_channels[from].Index, status.IsIdle, output);
+                    break;
+                case EndOfInput:
+                    _valve.InputEnded(_channels[from].Index, output);
+                    if (++_ended == _channels.Count) output.Add(element); // the task's input ends when every channel's has
+                    break;
+                default:
+                    output.Add(element);
+                    break;
             }
-            output.Add(element);
         }
     }
 

@@ -66,9 +66,10 @@ public sealed class TaskInputProcessorTests
         Assert.Empty(Offer(processor, A, 1, EndOfInput.Instance)); // held behind the barrier
         var output = Offer(processor, B, 0, EndOfInput.Instance);
 
-        Assert.Equal(2, output.Count);
+        Assert.Equal(3, output.Count);
         Assert.Equal(1, Assert.IsType<CheckpointBarrier>(output[0]).CheckpointId);
-        Assert.IsType<EndOfInput>(output[1]);
+        Assert.Equal(long.MaxValue, Assert.IsType<Watermark>(output[1]).Timestamp); // the end of input ends event time
+        Assert.IsType<EndOfInput>(output[2]);
         Assert.Empty(Releases(processor)); // A ended: its sender finished
     }
 
@@ -103,5 +104,31 @@ public sealed class TaskInputProcessorTests
         var error = Assert.Throws<InvalidOperationException>(() => Offer(Processor(), new InputChannel(4, 3, 0), 0, Records(1)));
 
         Assert.Contains("edge 4", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Offer_WhenWatermarksArrive_EmitsTheMinimumOverChannelsOnceItAdvances()
+    {
+        var processor = Processor();
+
+        Assert.Empty(Offer(processor, A, 0, new Watermark(100)));
+        var output = Offer(processor, B, 0, new Watermark(40));
+
+        Assert.Equal(40, Assert.IsType<Watermark>(Assert.Single(output)).Timestamp);
+        Assert.Equal(40, processor.CurrentWatermark);
+    }
+
+    [Fact]
+    public void Offer_WhenAChannelIsHeldByAnAlignment_HoldsItsWatermarkBehindTheBarrier()
+    {
+        var processor = Processor();
+        Offer(processor, A, 0, new CheckpointBarrier(1));
+        Assert.Empty(Offer(processor, A, 1, new Watermark(100)));
+        Assert.Empty(Offer(processor, B, 0, new Watermark(50))); // A's 100 is still held: the minimum is A's MinValue
+
+        var output = Offer(processor, B, 1, new CheckpointBarrier(1));
+
+        Assert.IsType<CheckpointBarrier>(output[0]);
+        Assert.Equal(50, Assert.IsType<Watermark>(output[1]).Timestamp);
     }
 }
