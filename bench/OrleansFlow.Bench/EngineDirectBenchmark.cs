@@ -28,7 +28,7 @@ public sealed class EngineDirectBenchmark : IBenchmark
         var backend = new HeapKeyedStateBackend<long>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism, serializer);
         var function = new KeyedSumFunction();
         var op = new KeyedProcessOperator<long, KeyedSumEvent, KeyedSumEvent>(
-            e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingCollector<KeyedSumEvent>.Instance);
+            e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingOutput<KeyedSumEvent>.Instance);
         op.Open();
         var dispatcher = new InputDispatcher<KeyedSumEvent>(op);
         var target = new DirectTaskGrain(dispatcher);

@@ -175,7 +175,7 @@ static void PrintUsage() => Console.WriteLine(
     "Silo processes (only with --only; fresh `dotnet OrleansFlow.Silo.dll` processes every round, REST submission):\n" +
     "  silo-rss              keyed-sum at p=8 on one silo and p=16 on two (Redis clustering; redis-server on the PATH): each silo's\n" +
     "                        peak resident set (VmHWM) beside its idle one, per --silo-builds (default this checkout's Release build)\n" +
-    "  silo-throughput       keyed-sum p=2 on one silo, events/s from the job's start and end times, per --silo-builds;\n" +
+    "  silo-throughput       keyed-sum p=1 and p=2 on one silo, events/s from the job's start and end times, per --silo-builds;\n" +
     "                        --silo-events per run (default 100,000,000), --rounds rounds after one warm-up, interleaved\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");
 

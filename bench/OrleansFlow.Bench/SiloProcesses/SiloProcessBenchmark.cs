@@ -12,7 +12,7 @@ namespace OrleansFlow.Bench.SiloProcesses;
 /// <item><c>silo-rss</c>: each silo's peak resident set (the kernel's <c>VmHWM</c>) for keyed-sum at p = 8 on one silo
 /// (all-to-all, 64 channels) and at p = 16 on two silos (the default 8 slots each; Redis clustering, a redis-server the
 /// bench starts), beside the silo's resident set when ready and idle.</item>
-/// <item><c>silo-throughput</c>: keyed-sum p = 2 on one silo, events per second from the job's own start and end times.</item>
+/// <item><c>silo-throughput</c>: keyed-sum p = 1 and p = 2 on one silo, events per second from the job's own start and end times.</item>
 /// </list>
 /// Every run checks that the sum vertex received exactly the events generated.
 /// </summary>
@@ -31,7 +31,11 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             scenarios.Add(new Scenario("p=8, 1 silo", 8, 1, events));
             scenarios.Add(new Scenario("p=16, 2 silos", 16, 2, events));
         }
-        if (selected.Contains(ThroughputName)) scenarios.Add(new Scenario("p=2, 1 silo", 2, 1, events));
+        if (selected.Contains(ThroughputName))
+        {
+            scenarios.Add(new Scenario("p=1, 1 silo", 1, 1, events));
+            scenarios.Add(new Scenario("p=2, 1 silo", 2, 1, events));
+        }
         if (scenarios.Count == 0) return 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"silo processes: keyed-sum, {events:N0} events, 100,000 keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));

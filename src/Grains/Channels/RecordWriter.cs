@@ -15,7 +15,7 @@ namespace OrleansFlow.Channels;
 /// which comes back when the receiver has applied the batch. Buffers come from <see cref="ArrayPool{T}"/>; the receiving
 /// task returns them once it has applied the batch.
 /// </summary>
-internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
+internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
 {
     private readonly IChannelSelector<T> _selector;
     private readonly ChannelSender[] _senders;
@@ -106,6 +106,11 @@ internal sealed class RecordWriter<T> : ICollector<T>, IRecordWriter
             if (_counts[c] > 0) Flush(c, _counts[c]);
         }
     }
+
+    /// <summary>Event time goes to every channel, after the records before it.</summary>
+    public void EmitWatermark(Watermark watermark) => BroadcastElement(watermark);
+
+    public void EmitWatermarkStatus(WatermarkStatus status) => BroadcastElement(status);
 
     public void BroadcastElement(StreamElement element)
     {

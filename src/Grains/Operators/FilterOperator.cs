@@ -1,11 +1,9 @@
-using OrleansFlow.Api;
-
 namespace OrleansFlow.Operators;
 
-internal sealed class FilterOperator<T>(Func<T, bool> predicate, ICollector<T> output) : ICollector<T>
+internal sealed class FilterOperator<T>(Func<T, bool> predicate, IOutput<T> output) : OneInputOperator<T, T>(output)
 {
-    public void Collect(T record)
+    public override void Collect(T record)
     {
-        if (predicate(record)) output.Collect(record);
+        if (predicate(record)) Output.Collect(record);
     }
 }

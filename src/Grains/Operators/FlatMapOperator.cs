@@ -2,7 +2,7 @@ using OrleansFlow.Api;
 
 namespace OrleansFlow.Operators;
 
-internal sealed class FlatMapOperator<TIn, TOut>(Action<TIn, ICollector<TOut>> flatMap, ICollector<TOut> output) : ICollector<TIn>
+internal sealed class FlatMapOperator<TIn, TOut>(Action<TIn, ICollector<TOut>> flatMap, IOutput<TOut> output) : OneInputOperator<TIn, TOut>(output)
 {
-    public void Collect(TIn record) => flatMap(record, output);
+    public override void Collect(TIn record) => flatMap(record, Output);
 }

@@ -5,18 +5,18 @@ using OrleansFlow.State;
 namespace OrleansFlow.Operators;
 
 /// <summary>Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record.</summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOperatorLifecycle, IStatefulOperator where TKey : notnull
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
     private readonly KeyedProcessFunction<TKey, TIn, TOut> _function;
     private readonly IKeyedStateBackend<TKey> _backend;
     private readonly OperatorContext _context;
-    private readonly ICollector<TOut> _output;
+    private readonly IOutput<TOut> _output;
     private readonly KeyGroupAssigner _assigner;
 
     public KeyedProcessOperator(
         Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
-        OperatorContext context, ICollector<TOut> output)
+        OperatorContext context, IOutput<TOut> output)
     {
         _keySelector = keySelector;
         _function = function;
@@ -53,7 +53,16 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _function.ProcessElement(record, this, _output);
     }
 
-    public void EndOfInput() => _function.OnEndOfInput(this, _output);
+    public void EndInput() => _function.OnEndOfInput(this, _output);
+
+    /// <summary>Forwards event time (event-time timers come with the timer service).</summary>
+    public void ProcessWatermark(Tasks.Watermark watermark) => _output.EmitWatermark(watermark);
+
+    public void ProcessWatermarkStatus(Tasks.WatermarkStatus status) => _output.EmitWatermarkStatus(status);
+
+    public void NotifyCheckpointComplete(long checkpointId) { }
+
+    public void NotifyCheckpointAborted(long checkpointId) { }
 
     public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action)
     {

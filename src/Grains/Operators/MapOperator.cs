@@ -1,8 +1,6 @@
-using OrleansFlow.Api;
-
 namespace OrleansFlow.Operators;
 
-internal sealed class MapOperator<TIn, TOut>(Func<TIn, TOut> map, ICollector<TOut> output) : ICollector<TIn>
+internal sealed class MapOperator<TIn, TOut>(Func<TIn, TOut> map, IOutput<TOut> output) : OneInputOperator<TIn, TOut>(output)
 {
-    public void Collect(TIn record) => output.Collect(map(record));
+    public override void Collect(TIn record) => Output.Collect(map(record));
 }

@@ -3,13 +3,11 @@ using OrleansFlow.Api;
 namespace OrleansFlow.Operators;
 
 /// <summary>Feeds a sink writer; commits it at end of input, discards it otherwise.</summary>
-internal sealed class SinkOperator<T>(ISinkWriter<T> writer) : ICollector<T>, IOperatorLifecycle
+internal sealed class SinkOperator<T>(ISinkWriter<T> writer) : SinkOperatorBase<T>
 {
-    public void Collect(T record) => writer.Collect(record);
+    public override void Collect(T record) => writer.Collect(record);
 
-    public void Open() { }
+    public override void EndInput() => writer.EndOfInput();
 
-    public void EndOfInput() => writer.EndOfInput();
-
-    public void Dispose() => writer.Dispose();
+    public override void Dispose() => writer.Dispose();
 }

@@ -5,7 +5,7 @@ namespace OrleansFlow.Operators;
 /// <summary>Feeds an <see cref="ITwoPhaseCommitSinkWriter{T}"/> and tracks its pre-committed transactions.</summary>
 internal sealed class TwoPhaseCommitSinkOperator<T>(
     string uid, int subtask, ITwoPhaseCommitSinkWriter<T> writer, ISinkCommitter committer)
-    : ICollector<T>, IOperatorLifecycle, ITransactionalSinkOperator
+    : SinkOperatorBase<T>, ITransactionalSinkOperator
 {
     private readonly List<SinkCommittable> _pending = [];
     private Task _lastSnapshot = Task.CompletedTask;
@@ -15,14 +15,13 @@ internal sealed class TwoPhaseCommitSinkOperator<T>(
     /// <summary>The pre-committed transactions not yet committed.</summary>
     public IReadOnlyList<SinkCommittable> Pending => _pending;
 
-    public void Collect(T record) => writer.Collect(record);
+    public override void Collect(T record) => writer.Collect(record);
 
-    public void Open() { }
 
     /// <summary>Nothing: at end of input the task seals the last transaction through <see cref="SnapshotAsync"/>.</summary>
-    public void EndOfInput() { }
+    public override void EndInput() { }
 
-    public void Dispose() => writer.Dispose();
+    public override void Dispose() => writer.Dispose();
 
     public Task<IReadOnlyList<SinkCommittable>> SnapshotAsync(long checkpointId)
     {

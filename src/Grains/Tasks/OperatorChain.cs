@@ -5,7 +5,7 @@ namespace OrleansFlow.Tasks;
 
 /// <summary>The built chain of one task: its input (or source), operators with a lifecycle in chain order, and output writers.</summary>
 internal sealed class OperatorChain(
-    IInputDispatcher? input, ISourceDriver? source, string? sourceUid, IReadOnlyList<IOperatorLifecycle> operators, IReadOnlyList<IRecordWriter> writers,
+    IInputDispatcher? input, ISourceDriver? source, string? sourceUid, IReadOnlyList<IStreamOperator> operators, IReadOnlyList<IRecordWriter> writers,
     Network.TaskBufferBudget? budget)
 {
     public IInputDispatcher? Input { get; } = input;
@@ -21,7 +21,20 @@ internal sealed class OperatorChain(
     /// <summary>The sinks with exactly-once output (two-phase commit).</summary>
     public IEnumerable<ITransactionalSinkOperator> TransactionalSinks => Operators.OfType<ITransactionalSinkOperator>();
 
-    public IReadOnlyList<IOperatorLifecycle> Operators { get; } = operators;
+    /// <summary>Every operator after the source (if any), in chain order: the first is the head that takes the task's input.</summary>
+    public IReadOnlyList<IStreamOperator> Operators { get; } = operators;
+
+    /// <summary>The task's input watermark or idleness enters the chain at its head (the writers, when the chain has no operator).</summary>
+    public void ProcessEventTime(Tasks.StreamElement element)
+    {
+        if (Operators.Count > 0)
+        {
+            if (element is Tasks.Watermark watermark) Operators[0].ProcessWatermark(watermark);
+            else Operators[0].ProcessWatermarkStatus((Tasks.WatermarkStatus)element);
+            return;
+        }
+        foreach (var writer in Writers) writer.BroadcastElement(element);
+    }
 
     public IReadOnlyList<IRecordWriter> Writers { get; } = writers;
 

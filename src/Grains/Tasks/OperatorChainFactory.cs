@@ -14,7 +14,7 @@ namespace OrleansFlow.Tasks;
 internal sealed class OperatorChainFactory : ITransformationVisitor<object>
 {
     private readonly TaskEnvironment _env;
-    private readonly List<IOperatorLifecycle> _operators = [];
+    private readonly List<IStreamOperator> _operators = [];
     private readonly List<IRecordWriter> _writers = [];
     private IInputDispatcher? _input;
     private ISourceDriver? _source;
@@ -74,7 +74,6 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
         var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
         var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output));
-        _operators.Add(op);
         return Head(op);
     }
 
@@ -85,31 +84,29 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         {
             if (writer is not ITwoPhaseCommitSinkWriter<T> transactionalWriter)
                 throw new InvalidOperationException($"Sink '{t.Uid}' ({t.Sink.GetType().Name}) is a two-phase-commit sink but its writer ({writer.GetType().Name}) is not an ITwoPhaseCommitSinkWriter.");
-            var committing = new TwoPhaseCommitSinkOperator<T>(t.Uid, _env.Task.Subtask, transactionalWriter, transactional.CreateCommitter(_env.Task.JobId, t.Uid));
-            _operators.Add(committing);
-            return Head(committing);
+            return Head(new TwoPhaseCommitSinkOperator<T>(t.Uid, _env.Task.Subtask, transactionalWriter, transactional.CreateCommitter(_env.Task.JobId, t.Uid)));
         }
-        var op = new SinkOperator<T>(writer);
-        _operators.Add(op);
-        return Head(op);
+        return Head(new SinkOperator<T>(writer));
     }
 
-    private object Head<T>(ICollector<T> op)
+    /// <summary>Every operator joins the chain's list (built tail first); the head also takes the task's input.</summary>
+    private object Head<T>(IOneInputStreamOperator<T> op)
     {
+        _operators.Add(op);
         if (_isHead) _input = new InputDispatcher<T>(op, Budget);
         return op;
     }
 
     /// <summary>The collector the operator emits into: the next operator in the chain, or the vertex's outputs.</summary>
-    private ICollector<T> Output<T>(object? next)
+    private IOutput<T> Output<T>(object? next)
     {
-        if (next is not null) return (ICollector<T>)next;
-        var writers = _env.Vertex.Outputs.Select(CreateWriter<T>).ToArray();
+        if (next is not null) return new ChainedOutput<T>((IOneInputStreamOperator<T>)next);
+        IOutput<T>[] writers = _env.Vertex.Outputs.Select(CreateWriter<T>).ToArray();
         return writers.Length switch
         {
-            0 => DiscardingCollector<T>.Instance,
+            0 => DiscardingOutput<T>.Instance,
             1 => writers[0],
-            _ => new FanOutCollector<T>(writers),
+            _ => new FanOutOutput<T>(writers),
         };
     }
 

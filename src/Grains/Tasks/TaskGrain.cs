@@ -218,7 +218,7 @@ internal sealed partial class TaskGrain(
                         TakeCheckpoint(barrier, _input.LastAlignment);
                         break;
                     case Watermark or WatermarkStatus:
-                        foreach (var writer in _chain!.Writers) writer.BroadcastElement(element); // event time passes the chain on (operators take it with the operator model)
+                        _chain!.ProcessEventTime(element);
                         break;
                     default:
                         var position = 0;
@@ -298,6 +298,7 @@ internal sealed partial class TaskGrain(
         try
         {
             foreach (var sink in _chain!.TransactionalSinks) await sink.CommitAsync(checkpointId);
+            if (_chain is { } chain) foreach (var op in chain.Operators) op.NotifyCheckpointComplete(checkpointId);
         }
         catch (Exception ex)
         {
@@ -370,14 +371,17 @@ internal sealed partial class TaskGrain(
 
     public Task NotifyCheckpointAborted(int attempt, long checkpointId)
     {
-        if (_deployment?.Attempt == attempt) _checkpoints?.Abort(checkpointId);
+        if (_deployment?.Attempt != attempt) return Task.CompletedTask;
+        _checkpoints?.Abort(checkpointId);
+        if (_chain is { } chain && _state is TaskState.Deployed or TaskState.Running or TaskState.Paused)
+            foreach (var op in chain.Operators) op.NotifyCheckpointAborted(checkpointId);
         return Task.CompletedTask;
     }
 
     private async Task FinishAsync()
     {
         var chain = _chain!;
-        foreach (var op in chain.Operators) op.EndOfInput();
+        foreach (var op in chain.Operators) op.EndInput();
         var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
         foreach (var sink in chain.TransactionalSinks) committables[sink.Uid] = await sink.SnapshotAsync(SinkCommittable.EndOfInputCheckpointId);
         foreach (var writer in chain.Writers) writer.BroadcastElement(EndOfInput.Instance);
