@@ -95,10 +95,14 @@ public static class JobApiEndpoints
                 parallelism = v.Parallelism,
                 recordsIn = v.RecordsIn,
                 recordsOut = v.RecordsOut,
-                subtasks = v.Subtasks.Select(s => new { subtask = s.Subtask, host = s.Host, recordsIn = s.RecordsIn, recordsOut = s.RecordsOut }),
+                currentInputWatermark = WatermarkOrNull(v.InputWatermark),
+                subtasks = v.Subtasks.Select(s => new { subtask = s.Subtask, host = s.Host, recordsIn = s.RecordsIn, recordsOut = s.RecordsOut, currentInputWatermark = WatermarkOrNull(s.InputWatermark) }),
             }),
         });
     }
+
+    /// <summary>A watermark for JSON: null before the first (Flink shows "No Watermark"), else epoch milliseconds.</summary>
+    private static long? WatermarkOrNull(long watermark) => watermark == long.MinValue ? null : watermark;
 
     private static async Task<IResult> PatchJob(string jobId, string? mode, IGrainFactory grains)
     {

@@ -32,6 +32,18 @@ public sealed class StreamJobBuilder
         return new DataStream<T>(this, Add(new SourceTransformation<T>(NextId, source)));
     }
 
+    /// <summary>
+    /// Adds a source whose events carry event time: <paramref name="watermarks"/> assigns each event's timestamp and
+    /// generates watermarks per split (Flink's <c>fromSource(source, watermarkStrategy, …)</c>), emitted every
+    /// <c>OrleansFlow:AutoWatermarkInterval</c>; a bounded source ends with <see cref="long.MaxValue"/>.
+    /// </summary>
+    public DataStream<T> AddSource<T>(ISource<T> source, EventTime.WatermarkStrategy<T> watermarks)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(watermarks);
+        return new DataStream<T>(this, Add(new SourceTransformation<T>(NextId, source, watermarks)));
+    }
+
     internal int NextId => _transformations.Count;
 
     internal TTransformation Add<TTransformation>(TTransformation transformation) where TTransformation : Transformation

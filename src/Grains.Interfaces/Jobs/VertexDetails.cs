@@ -19,6 +19,9 @@ public sealed record VertexDetails
     /// <summary>Records sent to downstream vertices.</summary>
     [Id(4)] public long RecordsOut { get; init; }
 
+    /// <summary>The vertex's input watermark: the minimum over its subtasks' (<see cref="long.MinValue"/> before the first).</summary>
+    [Id(6)] public long InputWatermark { get; init; } = long.MinValue;
+
     /// <summary>Each subtask: its silo and counters.</summary>
     [Id(5)] public IReadOnlyList<SubtaskDetails> Subtasks { get; init; } = [];
 }

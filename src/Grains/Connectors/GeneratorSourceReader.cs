@@ -67,10 +67,21 @@ internal sealed class GeneratorSourceReader<T> : ISourceReader<T>
             var n = Math.Min(Math.Min(share, budget), SplitSize(split) - _offsets[i]);
             if (n <= 0) continue;
             var index = split + _offsets[i] * _splitCount;
-            for (var k = 0; k < n; k++)
+            if (output is ISplitCollector<T> perSplit)
             {
-                output.Collect(_generator(index));
-                index += _splitCount;
+                for (var k = 0; k < n; k++)
+                {
+                    perSplit.Collect(_generator(index), split);
+                    index += _splitCount;
+                }
+            }
+            else
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    output.Collect(_generator(index));
+                    index += _splitCount;
+                }
             }
             _offsets[i] += n;
             budget -= n;

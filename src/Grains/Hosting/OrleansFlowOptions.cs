@@ -15,6 +15,12 @@ public sealed class OrleansFlowOptions
     /// <summary>Flush partly filled output buffers this often (Flink's buffer timeout). Default 100 ms.</summary>
     public TimeSpan BufferTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How often sources with a watermark strategy emit their periodic watermarks (Flink's <c>autoWatermarkInterval</c>).
+    /// Default 200 ms.
+    /// </summary>
+    public TimeSpan AutoWatermarkInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a source task runs before yielding its turn to other messages. Default 50 ms.</summary>
     public TimeSpan SourceSlice { get; set; } = TimeSpan.FromMilliseconds(50);
 

@@ -12,6 +12,7 @@ public sealed class OrleansFlowOptionsValidator : IValidateOptions<OrleansFlowOp
         if (options.BatchSize is < 1 or > 1 << 20) errors.Add($"OrleansFlow:BatchSize must be in [1, 1048576], got {options.BatchSize}.");
         if (options.ChannelWindow is < 1 or > 1024) errors.Add($"OrleansFlow:ChannelWindow must be in [1, 1024], got {options.ChannelWindow}.");
         if (options.BufferTimeout <= TimeSpan.Zero) errors.Add($"OrleansFlow:BufferTimeout must be positive, got {options.BufferTimeout}.");
+        if (options.AutoWatermarkInterval <= TimeSpan.Zero) errors.Add($"OrleansFlow:AutoWatermarkInterval must be positive, got {options.AutoWatermarkInterval}.");
         if (options.DeploymentTimeout <= TimeSpan.Zero) errors.Add($"OrleansFlow:DeploymentTimeout must be positive, got {options.DeploymentTimeout}.");
         if (options.SourceSlice <= TimeSpan.Zero) errors.Add($"OrleansFlow:SourceSlice must be positive, got {options.SourceSlice}.");
         if (options.MaxAlignmentBufferedRecords < 0) errors.Add($"OrleansFlow:MaxAlignmentBufferedRecords must be 0 (no limit) or positive, got {options.MaxAlignmentBufferedRecords}.");

@@ -234,7 +234,8 @@ internal sealed partial class JobManagerGrain(
                 Parallelism = v.Parallelism,
                 RecordsIn = tasks.Sum(t => t.Value.RecordsIn),
                 RecordsOut = tasks.Sum(t => t.Value.RecordsOut),
-                Subtasks = tasks.Select(t => new SubtaskDetails(t.Key.Subtask, t.Value.Host, t.Value.RecordsIn, t.Value.RecordsOut)).ToList(),
+                InputWatermark = tasks.Count == 0 ? long.MinValue : tasks.Min(t => t.Value.InputWatermark),
+                Subtasks = tasks.Select(t => new SubtaskDetails(t.Key.Subtask, t.Value.Host, t.Value.RecordsIn, t.Value.RecordsOut, t.Value.InputWatermark)).ToList(),
             };
         }).ToList();
         return new JobDetails

@@ -18,4 +18,16 @@ internal interface ISourceDriver
 
     /// <summary>Reads at most <paramref name="maxRecords"/> records into the chain.</summary>
     SourceReaderStatus Poll(int maxRecords);
+
+    /// <summary>Whether the source has a watermark strategy.</summary>
+    bool HasEventTime { get; }
+
+    /// <summary>The source subtask's watermark (<see cref="long.MinValue"/> before the first, or without event time).</summary>
+    long CurrentWatermark { get; }
+
+    /// <summary>The periodic watermark emission (every <c>OrleansFlow:AutoWatermarkInterval</c>); nothing without event time.</summary>
+    void EmitPeriodicWatermarks();
+
+    /// <summary>The source ended: event time ends with <see cref="long.MaxValue"/> (nothing without event time).</summary>
+    void EndEventTime();
 }

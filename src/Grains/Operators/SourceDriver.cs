@@ -1,14 +1,21 @@
 using OrleansFlow.Api;
+using OrleansFlow.Operators.EventTime;
 
 namespace OrleansFlow.Operators;
 
-internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int> splits, bool isBounded, ICollector<T> output) : ISourceDriver
+internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int> splits, bool isBounded, IOutput<T> output, EventTimeSourceOutput<T>? eventTime) : ISourceDriver
 {
+    private readonly ICollector<T> _into = eventTime is null ? output : eventTime;
+
     public bool IsBounded { get; } = isBounded;
 
     public IReadOnlyList<int> Splits { get; } = splits;
 
     public IReadOnlyDictionary<int, long> Offsets => Splits.ToDictionary(s => s, reader.GetOffset);
+
+    public bool HasEventTime => eventTime is not null;
+
+    public long CurrentWatermark => eventTime?.CurrentWatermark ?? long.MinValue;
 
     public void Seek(IReadOnlyDictionary<int, long> offsets)
     {
@@ -18,5 +25,9 @@ internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int
         }
     }
 
-    public SourceReaderStatus Poll(int maxRecords) => reader.Poll(output, maxRecords);
+    public SourceReaderStatus Poll(int maxRecords) => reader.Poll(_into, maxRecords);
+
+    public void EmitPeriodicWatermarks() => eventTime?.EmitPeriodic();
+
+    public void EndEventTime() => eventTime?.EndOfInput();
 }

@@ -37,6 +37,7 @@ internal sealed partial class TaskGrain(
     private Checkpointing.SubtaskCheckpointCoordinator? _checkpoints; // the deployed attempt's checkpoint work
     private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
     private int _canceledThrough; // the newest attempt the job manager cancelled
+    private long _nextPeriodicWatermark; // when a source with event time emits its periodic watermarks next
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
@@ -161,8 +162,13 @@ internal sealed partial class TaskGrain(
         var deadline = timeProvider.GetTimestamp() + (long)(_options.SourceSlice.TotalSeconds * timeProvider.TimestampFrequency);
         try
         {
-            while (_state == TaskState.Running && timeProvider.GetTimestamp() < deadline)
+            while (_state == TaskState.Running && timeProvider.GetTimestamp() is var now && now < deadline)
             {
+                if (source.HasEventTime && now >= _nextPeriodicWatermark)
+                {
+                    source.EmitPeriodicWatermarks();
+                    _nextPeriodicWatermark = now + (long)(_options.AutoWatermarkInterval.TotalSeconds * timeProvider.TimestampFrequency);
+                }
                 var step = _chain.Budget?.StepSize(_options.BatchSize) ?? _options.BatchSize;
                 if (step == 0)
                 {
@@ -350,7 +356,7 @@ internal sealed partial class TaskGrain(
         return Task.FromResult(Metrics);
     }
 
-    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity);
+    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity, _input is { ChannelCount: > 0 } input ? input.CurrentWatermark : _chain?.Source?.CurrentWatermark ?? long.MinValue);
 
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
 
@@ -381,6 +387,7 @@ internal sealed partial class TaskGrain(
     private async Task FinishAsync()
     {
         var chain = _chain!;
+        chain.Source?.EndEventTime(); // a bounded source ends event time before its chain ends its input
         foreach (var op in chain.Operators) op.EndInput();
         var committables = new Dictionary<string, IReadOnlyList<SinkCommittable>>(StringComparer.Ordinal);
         foreach (var sink in chain.TransactionalSinks) committables[sink.Uid] = await sink.SnapshotAsync(SinkCommittable.EndOfInputCheckpointId);

@@ -36,4 +36,13 @@ public sealed class OrleansFlowOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("OrleansFlow:DeploymentTimeout", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_WhenAutoWatermarkIntervalIsNegative_FailsNamingTheSetting()
+    {
+        var result = new OrleansFlowOptionsValidator().Validate(null, new OrleansFlowOptions { AutoWatermarkInterval = TimeSpan.FromMilliseconds(-1) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("OrleansFlow:AutoWatermarkInterval", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -54,5 +54,6 @@ internal static class TestClusters
             .AddStreamJob<EventLogJob>(EventLogJob.Name)
             .AddStreamJob<IdleJob>(IdleJob.Name)
             .AddStreamJob<StringSumJob>(StringSumJob.Name)
-            .AddStreamJob<SkewedJob>(SkewedJob.Name);
+            .AddStreamJob<SkewedJob>(SkewedJob.Name)
+            .AddStreamJob<EventTimeProbeJob>(EventTimeProbeJob.Name);
 }

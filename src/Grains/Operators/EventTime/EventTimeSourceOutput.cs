@@ -1,0 +1,61 @@
+using OrleansFlow.Api;
+using OrleansFlow.Api.EventTime;
+using OrleansFlow.Tasks;
+
+namespace OrleansFlow.Operators.EventTime;
+
+/// <summary>
+/// What a source with a <see cref="WatermarkStrategy{T}"/> emits into: each event's timestamp comes from the
+/// strategy's assigner and goes to its split's generator (one per split, created at the split's first event; a reader
+/// that does not tell splits is one split, -1), then the event goes downstream. The task calls
+/// <see cref="EmitPeriodic"/> every <c>OrleansFlow:AutoWatermarkInterval</c> and <see cref="EndOfInput"/> when the
+/// source ended; the splits' watermarks are combined by a <see cref="SplitWatermarkMultiplexer"/>. On the task's turn.
+/// </summary>
+internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
+{
+    private readonly IOutput<T> _downstream;
+    private readonly WatermarkStrategy<T> _strategy;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<int, (IWatermarkGenerator<T> Generator, IWatermarkOutput Output)> _splits = [];
+    private readonly SplitWatermarkMultiplexer _multiplexer;
+
+    public EventTimeSourceOutput(IOutput<T> downstream, WatermarkStrategy<T> strategy, TimeProvider time)
+    {
+        _downstream = downstream;
+        _strategy = strategy;
+        _time = time;
+        _multiplexer = new SplitWatermarkMultiplexer(Forward);
+    }
+
+    /// <summary>The source subtask's watermark so far.</summary>
+    public long CurrentWatermark => _multiplexer.CurrentWatermark;
+
+    public void Collect(T record) => Collect(record, -1);
+
+    public void Collect(T record, int split)
+    {
+        if (!_splits.TryGetValue(split, out var entry)) _splits[split] = entry = (_strategy.CreateGenerator(_time), _multiplexer.Of(split));
+        var timestamp = _strategy.TimestampAssigner is { } assign ? assign(record, long.MinValue) : long.MinValue;
+        entry.Generator.OnEvent(record, timestamp, entry.Output);
+        _downstream.Collect(record);
+    }
+
+    /// <summary>Every split's generator emits periodically.</summary>
+    public void EmitPeriodic()
+    {
+        foreach (var (generator, output) in _splits.Values) generator.OnPeriodicEmit(output);
+    }
+
+    /// <summary>The source ended: event time ends (<see cref="Watermark.Max"/>).</summary>
+    public void EndOfInput()
+    {
+        if (_splits.Count == 0) _multiplexer.Of(-1);
+        foreach (var split in _splits.Keys.DefaultIfEmpty(-1)) _multiplexer.SplitEnded(split);
+    }
+
+    private void Forward(StreamElement element)
+    {
+        if (element is Watermark watermark) _downstream.EmitWatermark(watermark);
+        else _downstream.EmitWatermarkStatus((WatermarkStatus)element);
+    }
+}
