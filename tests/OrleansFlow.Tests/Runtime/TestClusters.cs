@@ -55,5 +55,6 @@ internal static class TestClusters
             .AddStreamJob<IdleJob>(IdleJob.Name)
             .AddStreamJob<StringSumJob>(StringSumJob.Name)
             .AddStreamJob<SkewedJob>(SkewedJob.Name)
-            .AddStreamJob<EventTimeProbeJob>(EventTimeProbeJob.Name);
+            .AddStreamJob<EventTimeProbeJob>(EventTimeProbeJob.Name)
+            .AddStreamJob<TrickleJob>(TrickleJob.Name);
 }
