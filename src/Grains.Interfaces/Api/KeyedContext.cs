@@ -8,6 +8,9 @@ public abstract class KeyedContext<TKey> where TKey : notnull
     /// <summary>The key of the record being processed (or, in <c>ApplyToAllKeys</c>, of the key being visited).</summary>
     public abstract TKey CurrentKey { get; }
 
+    /// <summary>The event time of the record being processed (epoch milliseconds), or null when the job has no event time.</summary>
+    public virtual long? Timestamp => null;
+
     /// <summary>
     /// Makes each key that has a value in <paramref name="state"/> current in turn and calls <paramref name="action"/>
     /// with it (Flink's <c>applyToAllKeys</c>). The action may read and clear state, not add keys.

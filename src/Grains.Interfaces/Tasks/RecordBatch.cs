@@ -7,12 +7,16 @@ namespace OrleansFlow.Tasks;
 [GenerateSerializer, Immutable, Alias("OrleansFlow.RecordBatch`1")]
 public sealed class RecordBatch<T> : StreamElement
 {
-    /// <summary>Wraps the first <paramref name="count"/> elements of <paramref name="records"/> (and of <paramref name="keyGroups"/>, on a keyBy edge).</summary>
-    public RecordBatch(T[] records, int count, int[]? keyGroups = null)
+    /// <summary>
+    /// Wraps the first <paramref name="count"/> elements of <paramref name="records"/> (and of <paramref name="keyGroups"/>,
+    /// on a keyBy edge, and of <paramref name="timestamps"/>, when the records carry event time).
+    /// </summary>
+    public RecordBatch(T[] records, int count, int[]? keyGroups = null, long[]? timestamps = null)
     {
         Records = records;
         Count = count;
         KeyGroups = keyGroups;
+        Timestamps = timestamps;
     }
 
     /// <summary>The record array (may be longer than <see cref="Count"/>).</summary>
@@ -23,6 +27,9 @@ public sealed class RecordBatch<T> : StreamElement
 
     /// <summary>On a keyBy edge, the key group of each record, computed by the sender; otherwise null.</summary>
     [Id(2)] public int[]? KeyGroups { get; }
+
+    /// <summary>When the records carry event time, each record's timestamp (epoch milliseconds); otherwise null.</summary>
+    [Id(3)] public long[]? Timestamps { get; }
 
     /// <inheritdoc />
     public override int RecordCount => Count;

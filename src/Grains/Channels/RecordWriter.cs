@@ -21,6 +21,8 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
     private readonly ChannelSender[] _senders;
     private readonly T[]?[] _buffers;
     private readonly int[]?[]? _keyGroups;
+    private readonly long[]?[]? _timestamps;
+    private readonly Operators.EventTime.RecordTimestamp? _timestamp;
     private readonly BufferLease[] _leases;
     private readonly int[] _counts;
     private readonly int _batchSize;
@@ -28,8 +30,10 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
     private readonly long _bufferBytes;
 
     /// <summary>Creates the writer; with a <paramref name="budget"/> its buffers are counted in network memory.</summary>
-    public RecordWriter(IChannelSelector<T> selector, ChannelSender[] senders, int batchSize, TaskBufferBudget? budget = null)
+    public RecordWriter(IChannelSelector<T> selector, ChannelSender[] senders, int batchSize, TaskBufferBudget? budget = null, Operators.EventTime.RecordTimestamp? timestamp = null)
     {
+        _timestamp = timestamp;
+        if (timestamp is not null) _timestamps = new long[senders.Length][];
         _selector = selector;
         _senders = senders;
         _batchSize = batchSize;
@@ -38,7 +42,7 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
         _leases = new BufferLease[senders.Length];
         _counts = new int[senders.Length];
         if (selector.IsKeyed) _keyGroups = new int[senders.Length][];
-        _bufferBytes = NetworkBuffers.BufferBytes<T>(batchSize, selector.IsKeyed);
+        _bufferBytes = NetworkBuffers.BufferBytes<T>(batchSize, selector.IsKeyed, timestamp is not null);
         budget?.AddOutput(Shape);
     }
 
@@ -69,6 +73,7 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
         var count = _counts[channel];
         buffer[count] = record;
         if (_keyGroups is not null) _keyGroups[channel]![count] = keyGroup;
+        if (_timestamps is not null) _timestamps[channel]![count] = _timestamp!.Current;
         RecordsOut++;
         if (++count == _batchSize)
         {
@@ -87,14 +92,16 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
         var buffer = ArrayPool<T>.Shared.Rent(_batchSize);
         _buffers[channel] = buffer;
         if (_keyGroups is not null) _keyGroups[channel] = ArrayPool<int>.Shared.Rent(_batchSize);
+        if (_timestamps is not null) _timestamps[channel] = ArrayPool<long>.Shared.Rent(_batchSize);
         return buffer;
     }
 
     private void Flush(int channel, int count)
     {
-        _senders[channel].Send(new RecordBatch<T>(_buffers[channel]!, count, _keyGroups?[channel]), _leases[channel]);
+        _senders[channel].Send(new RecordBatch<T>(_buffers[channel]!, count, _keyGroups?[channel], _timestamps?[channel]), _leases[channel]);
         _buffers[channel] = null;
         if (_keyGroups is not null) _keyGroups[channel] = null;
+        if (_timestamps is not null) _timestamps[channel] = null;
         _leases[channel] = default;
         _counts[channel] = 0;
     }
@@ -126,6 +133,8 @@ internal sealed class RecordWriter<T> : Operators.IOutput<T>, IRecordWriter
             if (_buffers[c] is not { } buffer) continue;
             ArrayPool<T>.Shared.Return(buffer, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
             if (_keyGroups?[c] is { } keyGroups) ArrayPool<int>.Shared.Return(keyGroups);
+            if (_timestamps?[c] is { } timestamps) ArrayPool<long>.Shared.Return(timestamps);
+            if (_timestamps is not null) _timestamps[c] = null;
             _leases[c].Return();
             _buffers[c] = null;
             if (_keyGroups is not null) _keyGroups[c] = null;

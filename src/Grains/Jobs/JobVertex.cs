@@ -21,6 +21,9 @@ internal sealed class JobVertex(int index, int parallelism, IReadOnlyList<Transf
 
     public bool IsSource => Chain[0].Input is null;
 
+    /// <summary>Whether its records carry event time: it holds a source with a watermark strategy, or an upstream vertex does.</summary>
+    public bool HasEventTime => Chain.Any(t => t.StartsEventTime) || Inputs.Any(e => e.Source.HasEventTime);
+
     /// <summary>The number of input channels of each subtask: one per upstream subtask per input edge.</summary>
     public int InputChannelCount => Inputs.Sum(e => e.Source.Parallelism);
 

@@ -11,16 +11,19 @@ namespace OrleansFlow.Network;
 /// </summary>
 internal static class NetworkBuffers
 {
-    private static readonly MethodInfo Generic = typeof(NetworkBuffers).GetMethod(nameof(BufferBytes), 1, [typeof(int), typeof(bool)])!;
+    private static readonly MethodInfo Generic = typeof(NetworkBuffers).GetMethod(nameof(BufferBytes), 1, [typeof(int), typeof(bool), typeof(bool)])!;
 
-    /// <summary>Bytes of one buffer of <paramref name="batchSize"/> records of <typeparamref name="T"/>.</summary>
-    public static long BufferBytes<T>(int batchSize, bool keyed)
+    /// <summary>
+    /// Bytes of one buffer of <paramref name="batchSize"/> records of <typeparamref name="T"/>, with a key group per
+    /// record on a keyed edge and an event time per record when <paramref name="timestamped"/>.
+    /// </summary>
+    public static long BufferBytes<T>(int batchSize, bool keyed, bool timestamped = false)
     {
         long length = batchSize < 16 ? 16 : (long)BitOperations.RoundUpToPowerOf2((uint)batchSize);
-        return length * Unsafe.SizeOf<T>() + (keyed ? length * sizeof(int) : 0);
+        return length * Unsafe.SizeOf<T>() + (keyed ? length * sizeof(int) : 0) + (timestamped ? length * sizeof(long) : 0);
     }
 
     /// <summary>The same for a record type known only at run time (admission).</summary>
-    public static long BufferBytes(Type recordType, int batchSize, bool keyed) =>
-        (long)Generic.MakeGenericMethod(recordType).Invoke(null, [batchSize, keyed])!;
+    public static long BufferBytes(Type recordType, int batchSize, bool keyed, bool timestamped = false) =>
+        (long)Generic.MakeGenericMethod(recordType).Invoke(null, [batchSize, keyed, timestamped])!;
 }

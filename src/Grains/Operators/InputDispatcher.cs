@@ -11,7 +11,7 @@ namespace OrleansFlow.Operators;
 /// Feeds input batches to the chain's head. With a <see cref="TaskBufferBudget"/> (the chain has outputs) it checks
 /// between records that the budget still covers one record's buffers, and stops at that boundary when it cannot refill.
 /// </summary>
-internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? budget = null) : IInputDispatcher
+internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? budget = null, EventTime.RecordTimestamp? timestamp = null) : IInputDispatcher
 {
     private readonly IKeyGroupedCollector<T>? _keyedHead = head as IKeyGroupedCollector<T>;
 
@@ -23,7 +23,11 @@ internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? b
         var count = records.Count;
         var keyGroups = records.KeyGroups;
         var i = position;
-        if (_keyedHead is not null && keyGroups is not null)
+        if (timestamp is not null && records.Timestamps is { } timestamps)
+        {
+            i = ProcessTimestamped(items, count, keyGroups, timestamps, i);
+        }
+        else if (_keyedHead is not null && keyGroups is not null)
         {
             if (keyGroups.Length < count) throw new InvalidOperationException($"A batch of {count} records carries only {keyGroups.Length} key groups.");
             if (budget is null)
@@ -58,7 +62,24 @@ internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? b
         // the pool (not a power-of-two length) are left to the GC.
         Return(items);
         if (keyGroups is not null) Return(keyGroups);
+        if (records.Timestamps is not null) Return(records.Timestamps);
         return true;
+    }
+
+    /// <summary>Records that carry event time: each record's timestamp becomes the chain's current one before it goes in.</summary>
+    private int ProcessTimestamped(T[] items, int count, int[]? keyGroups, long[] timestamps, int i)
+    {
+        if (timestamps.Length < count) throw new InvalidOperationException($"A batch of {count} records carries only {timestamps.Length} timestamps.");
+        var keyed = _keyedHead is not null && keyGroups is not null;
+        if (keyed && keyGroups!.Length < count) throw new InvalidOperationException($"A batch of {count} records carries only {keyGroups.Length} key groups.");
+        for (; i < count; i++)
+        {
+            if (budget is not null && budget.NeedsRefill && !budget.TryRefill()) break;
+            timestamp!.Current = timestamps[i];
+            if (keyed) _keyedHead!.Collect(items[i], keyGroups![i]);
+            else head.Collect(items[i]);
+        }
+        return i;
     }
 
     private static void Return<TItem>(TItem[] array)

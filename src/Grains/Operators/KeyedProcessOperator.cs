@@ -38,6 +38,11 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public override TKey CurrentKey => _backend.CurrentKey;
 
+    /// <summary>The chain's current record timestamp, when the job has event time.</summary>
+    public EventTime.RecordTimestamp? RecordTimestamp { get; init; }
+
+    public override long? Timestamp => RecordTimestamp is { Current: var t } && t != long.MinValue ? t : null;
+
     public void Open() => _function.Open(_context);
 
     public void Collect(TIn record)

@@ -21,11 +21,13 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     private string? _sourceUid;
     private readonly Network.TaskBufferBudget _budget;
     private bool _isHead;
+    private readonly Operators.EventTime.RecordTimestamp? _timestamp; // when the vertex's records carry event time
 
     private OperatorChainFactory(TaskEnvironment env)
     {
         _env = env;
         _budget = new Network.TaskBufferBudget(env.NetworkMemory, env.Task.ToString());
+        if (env.Vertex.HasEventTime) _timestamp = new Operators.EventTime.RecordTimestamp();
     }
 
     /// <summary>The budget when the chain has outputs (it then counts their buffers), else null.</summary>
@@ -52,7 +54,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var splits = SourceSplitAssignment.SplitsOf(t.Source.SplitCount, _env.Vertex.Parallelism, _env.Task.Subtask);
         var reader = t.Source.CreateReader(splits, _env.TimeProvider);
         var downstream = Output<T>(output);
-        var eventTime = t.Watermarks is { } strategy ? new Operators.EventTime.EventTimeSourceOutput<T>(downstream, strategy, _env.TimeProvider) : null;
+        var eventTime = t.Watermarks is { } strategy ? new Operators.EventTime.EventTimeSourceOutput<T>(downstream, strategy, _env.TimeProvider, _timestamp!) : null;
         _source = new SourceDriver<T>(reader, splits, t.Source.IsBounded, downstream, eventTime);
         _sourceUid = t.Uid;
         return _source;
@@ -75,7 +77,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
         var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
-        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output));
+        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output)) { RecordTimestamp = _timestamp };
         return Head(op);
     }
 
@@ -95,7 +97,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     private object Head<T>(IOneInputStreamOperator<T> op)
     {
         _operators.Add(op);
-        if (_isHead) _input = new InputDispatcher<T>(op, Budget);
+        if (_isHead) _input = new InputDispatcher<T>(op, Budget, _timestamp);
         return op;
     }
 
@@ -131,7 +133,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             { Kind: PartitioningKind.Broadcast } => new BroadcastChannelSelector<T>(),
             _ => new ForwardChannelSelector<T>(),
         };
-        var writer = new RecordWriter<T>(selector, senders, _env.Options.BatchSize, _budget);
+        var writer = new RecordWriter<T>(selector, senders, _env.Options.BatchSize, _budget, _timestamp);
         _writers.Add(writer);
         return writer;
     }

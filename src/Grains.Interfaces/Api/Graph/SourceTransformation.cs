@@ -6,5 +6,8 @@ internal sealed class SourceTransformation<T>(int id, ISource<T> source, EventTi
 
     /// <summary>How the source assigns event time and generates watermarks, or null for none.</summary>
     public EventTime.WatermarkStrategy<T>? Watermarks { get; } = watermarks;
+
+    /// <inheritdoc />
+    public override bool StartsEventTime => Watermarks is not null;
     public override TResult Accept<TResult>(ITransformationVisitor<TResult> v, object? output) => v.VisitSource(this, output);
 }

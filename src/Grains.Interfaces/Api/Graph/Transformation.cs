@@ -21,6 +21,9 @@ internal abstract class Transformation(int id, string kind, Transformation? inpu
 
     public bool HasExplicitUid => _uid is not null;
 
+    /// <summary>Whether this transformation starts event time (a source with a watermark strategy).</summary>
+    public virtual bool StartsEventTime => false;
+
     /// <summary>0 = the job's default parallelism.</summary>
     public int Parallelism { get; set; }
 

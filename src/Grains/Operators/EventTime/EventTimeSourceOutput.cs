@@ -19,8 +19,11 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
     private readonly Dictionary<int, (IWatermarkGenerator<T> Generator, IWatermarkOutput Output)> _splits = [];
     private readonly SplitWatermarkMultiplexer _multiplexer;
 
-    public EventTimeSourceOutput(IOutput<T> downstream, WatermarkStrategy<T> strategy, TimeProvider time)
+    private readonly RecordTimestamp _timestamp;
+
+    public EventTimeSourceOutput(IOutput<T> downstream, WatermarkStrategy<T> strategy, TimeProvider time, RecordTimestamp timestamp)
     {
+        _timestamp = timestamp;
         _downstream = downstream;
         _strategy = strategy;
         _time = time;
@@ -37,6 +40,7 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
         if (!_splits.TryGetValue(split, out var entry)) _splits[split] = entry = (_strategy.CreateGenerator(_time), _multiplexer.Of(split));
         var timestamp = _strategy.TimestampAssigner is { } assign ? assign(record, long.MinValue) : long.MinValue;
         entry.Generator.OnEvent(record, timestamp, entry.Output);
+        _timestamp.Current = timestamp;
         _downstream.Collect(record);
     }
 
