@@ -22,7 +22,8 @@ internal static class TestClusters
     /// <paramref name="decorateStorage"/>, every silo's storage is wrapped by what it returns (fault injection).
     /// </summary>
     public static async Task<InProcessTestCluster> StartAsync(
-        int silos, Action<OrleansFlowOptions>? configure = null, string? azureConnectionString = null, Func<ICheckpointStorage, ICheckpointStorage>? decorateStorage = null)
+        int silos, Action<OrleansFlowOptions>? configure = null, string? azureConnectionString = null, Func<ICheckpointStorage, ICheckpointStorage>? decorateStorage = null,
+        Action<ISiloBuilder>? configureSilo = null)
     {
         var storageRoot = Path.Combine(Path.GetTempPath(), "orleansflow-cluster-storage", Guid.NewGuid().ToString("N"));
         var container = "cluster" + Guid.NewGuid().ToString("N");
@@ -39,6 +40,7 @@ internal static class TestClusters
                 silo.Services.AddSingleton(sp => decorateStorage((ICheckpointStorage)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
             }
             AddTestJobs(silo);
+            configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         Roots.Add(cluster, azureConnectionString is null ? storageRoot : container);
