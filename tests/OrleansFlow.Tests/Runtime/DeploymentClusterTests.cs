@@ -17,13 +17,7 @@ public sealed class DeploymentClusterTests
         var cluster = await TestClusters.StartAsync(silos: 1, decorateStorage: inner => new GatedStateReadStorage(inner, gate));
         try
         {
-            var jobId = await SavepointSteps.SubmitKeyedSumAsync(cluster.Client, parallelism: 2, events: 0, keys: 100, rate: 20_000, output: OutputFiles.NewDirectory());
-            await SavepointSteps.WaitForProgressAsync(cluster.Client, jobId, 2_000);
-            var manager = cluster.Client.GetGrain<IJobManagerGrain>(jobId);
-            gate.Close();
-
-            var trigger = await manager.TriggerSavepoint(new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = 1 });
-            Assert.Equal(SavepointRefusal.None, trigger.Refusal);
+            var (jobId, manager, trigger) = await RescaleWithTheGateClosedAsync(cluster, gate);
             await WaitUntilAsync(() => Task.FromResult(gate.Waited > 0), "no task started restoring");
 
             var details = await manager.GetDetails().WaitAsync(TimeSpan.FromSeconds(5)); // the restore holds no call of the job manager
@@ -58,13 +52,7 @@ public sealed class DeploymentClusterTests
             decorateStorage: inner => new GatedStateReadStorage(inner, gate));
         try
         {
-            var jobId = await SavepointSteps.SubmitKeyedSumAsync(cluster.Client, parallelism: 2, events: 0, keys: 100, rate: 20_000, output: OutputFiles.NewDirectory());
-            await SavepointSteps.WaitForProgressAsync(cluster.Client, jobId, 2_000);
-            var manager = cluster.Client.GetGrain<IJobManagerGrain>(jobId);
-            gate.Close();
-
-            var trigger = await manager.TriggerSavepoint(new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = 1 });
-            Assert.Equal(SavepointRefusal.None, trigger.Refusal);
+            var (jobId, manager, trigger) = await RescaleWithTheGateClosedAsync(cluster, gate);
             await WaitUntilAsync(async () => (await manager.GetSavepoint(trigger.TriggerId!))!.Status != SavepointStatusKind.InProgress, "the rescale did not end");
 
             var status = await manager.GetSavepoint(trigger.TriggerId!);
@@ -81,6 +69,19 @@ public sealed class DeploymentClusterTests
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
         }
+    }
+
+    /// <summary>Runs keyed-sum at p = 2 until it made progress, closes the gate on state reads, and triggers a rescale to 1.</summary>
+    private static async Task<(string JobId, IJobManagerGrain Manager, SavepointTriggerResult Trigger)> RescaleWithTheGateClosedAsync(
+        Orleans.TestingHost.InProcessTestCluster cluster, GatedStateReadStorage.Gate gate)
+    {
+        var jobId = await SavepointSteps.SubmitKeyedSumAsync(cluster.Client, parallelism: 2, events: 0, keys: 100, rate: 20_000, output: OutputFiles.NewDirectory());
+        await SavepointSteps.WaitForProgressAsync(cluster.Client, jobId, 2_000);
+        var manager = cluster.Client.GetGrain<IJobManagerGrain>(jobId);
+        gate.Close();
+        var trigger = await manager.TriggerSavepoint(new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = 1 });
+        Assert.Equal(SavepointRefusal.None, trigger.Refusal);
+        return (jobId, manager, trigger);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
