@@ -28,7 +28,8 @@ public sealed class EngineDirectBenchmark : IBenchmark
         var backend = new HeapKeyedStateBackend<long>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism, serializer);
         var function = new KeyedSumFunction();
         var op = new KeyedProcessOperator<long, KeyedSumEvent, KeyedSumEvent>(
-            e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingOutput<KeyedSumEvent>.Instance);
+            e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingOutput<KeyedSumEvent>.Instance,
+            new OrleansFlow.Timers.ProcessingTimeService(TimeProvider.System, _ => { }));
         op.Open();
         var dispatcher = new InputDispatcher<KeyedSumEvent>(op);
         var target = new DirectTaskGrain(dispatcher);
@@ -63,6 +64,7 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task Cancel(int attempt) => throw new NotSupportedException();
         public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
         public Task RunSlice(int attempt) => throw new NotSupportedException();
+        public Task FireProcessingTimers(int attempt) => throw new NotSupportedException();
         public Task TriggerCheckpoint(int attempt, long checkpointId, OrleansFlow.Checkpointing.CheckpointOptions options) => throw new NotSupportedException();
         public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
         public Task NotifyCheckpointAborted(int attempt, long checkpointId) => throw new NotSupportedException();

@@ -11,6 +11,9 @@ public abstract class KeyedContext<TKey> where TKey : notnull
     /// <summary>The event time of the record being processed (epoch milliseconds), or null when the job has no event time.</summary>
     public virtual long? Timestamp => null;
 
+    /// <summary>The current key's timers, and the current watermark and processing time.</summary>
+    public abstract ITimerService TimerService { get; }
+
     /// <summary>
     /// Makes each key that has a value in <paramref name="state"/> current in turn and calls <paramref name="action"/>
     /// with it (Flink's <c>applyToAllKeys</c>). The action may read and clear state, not add keys.

@@ -85,6 +85,13 @@ public interface ITaskGrain : IGrainWithStringKey
     [OneWay, AlwaysInterleave, Alias("ReleaseHeld")]
     Task ReleaseHeld(int attempt, TaskId receiver, int inputEdge, long checkpointId);
 
+    /// <summary>
+    /// Internal: the task's processing-time wake-up, posted by its timer when the earliest processing-time timer of its
+    /// keyed operators is due. Runs in turn with deliveries (not interleaved); a stale attempt's is ignored.
+    /// </summary>
+    [OneWay, Alias("FireProcessingTimers")]
+    Task FireProcessingTimers(int attempt);
+
     /// <summary>Internal: the task's own continuation of its source loop.</summary>
     [OneWay, Alias("RunSlice")]
     Task RunSlice(int attempt);

@@ -28,6 +28,6 @@ internal interface ISourceDriver
     /// <summary>The periodic watermark emission (every <c>OrleansFlow:AutoWatermarkInterval</c>); nothing without event time.</summary>
     void EmitPeriodicWatermarks();
 
-    /// <summary>The source ended: event time ends with <see cref="long.MaxValue"/> (nothing without event time).</summary>
+    /// <summary>The source ended: event time ends with <see cref="long.MaxValue"/> (also without a watermark strategy, as in Flink).</summary>
     void EndEventTime();
 }

@@ -1,11 +1,16 @@
 using OrleansFlow.Api;
 using OrleansFlow.KeyGroups;
 using OrleansFlow.State;
+using OrleansFlow.Timers;
 
 namespace OrleansFlow.Operators;
 
-/// <summary>Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record.</summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator where TKey : notnull
+/// <summary>
+/// Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record,
+/// and fires the function's timers (<see cref="KeyedTimerService{TKey}"/>) as watermarks and processing time advance.
+/// </summary>
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator, ITimerTarget<TKey>
+    where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
     private readonly KeyedProcessFunction<TKey, TIn, TOut> _function;
@@ -13,20 +18,29 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     private readonly OperatorContext _context;
     private readonly IOutput<TOut> _output;
     private readonly KeyGroupAssigner _assigner;
+    private readonly KeyedTimerService<TKey> _timers;
+    private readonly TimerContext _timerContext;
+    private readonly EventTime.RecordTimestamp? _timestamp;
 
     public KeyedProcessOperator(
         Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
-        OperatorContext context, IOutput<TOut> output)
+        OperatorContext context, IOutput<TOut> output, ProcessingTimeService processingTime, EventTime.RecordTimestamp? timestamp = null)
     {
         _keySelector = keySelector;
         _function = function;
         _backend = backend;
         _context = context;
         _output = output;
+        _timestamp = timestamp;
         _assigner = new KeyGroupAssigner(backend.MaxParallelism);
+        _timers = new KeyedTimerService<TKey>(backend, processingTime, this);
+        _timerContext = new TimerContext(this);
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;
+
+    /// <summary>The operator's timers (for tests and metrics).</summary>
+    public KeyedTimerService<TKey> Timers => _timers;
 
     public string Uid => _context.OperatorUid;
 
@@ -38,12 +52,16 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public override TKey CurrentKey => _backend.CurrentKey;
 
-    /// <summary>The chain's current record timestamp, when the job has event time.</summary>
-    public EventTime.RecordTimestamp? RecordTimestamp { get; init; }
+    public override long? Timestamp => _timestamp is { Current: var t } && t != long.MinValue ? t : null;
 
-    public override long? Timestamp => RecordTimestamp is { Current: var t } && t != long.MinValue ? t : null;
+    public override ITimerService TimerService => _timers;
 
-    public void Open() => _function.Open(_context);
+    /// <summary>Rebuilds the timers from the restored state, then opens the function.</summary>
+    public void Open()
+    {
+        _timers.Restored();
+        _function.Open(_context);
+    }
 
     public void Collect(TIn record)
     {
@@ -60,10 +78,23 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public void EndInput() => _function.OnEndOfInput(this, _output);
 
-    /// <summary>Forwards event time (event-time timers come with the timer service).</summary>
-    public void ProcessWatermark(Tasks.Watermark watermark) => _output.EmitWatermark(watermark);
+    /// <summary>Fires the event-time timers the watermark passed, then forwards it.</summary>
+    public void ProcessWatermark(Tasks.Watermark watermark)
+    {
+        _timers.AdvanceWatermark(watermark.Timestamp);
+        _output.EmitWatermark(watermark);
+    }
 
     public void ProcessWatermarkStatus(Tasks.WatermarkStatus status) => _output.EmitWatermarkStatus(status);
+
+    /// <summary>A timer fired (its key is current): output of an event-time timer carries the timer's time, as in Flink.</summary>
+    public void OnTimer(TKey key, long timestamp, TimeDomain domain)
+    {
+        if (_timestamp is not null) _timestamp.Current = domain == TimeDomain.EventTime ? timestamp : long.MinValue;
+        _timerContext.Domain = domain;
+        _timerContext.Time = timestamp;
+        _function.OnTimer(timestamp, _timerContext, _output);
+    }
 
     public void NotifyCheckpointComplete(long checkpointId) { }
 
@@ -86,5 +117,22 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         {
             _backend.Dispose();
         }
+    }
+
+    /// <summary>The context of <see cref="KeyedProcessFunction{TKey, TIn, TOut}.OnTimer"/>: the operator's, with the timer's domain.</summary>
+    private sealed class TimerContext(KeyedProcessOperator<TKey, TIn, TOut> owner) : OnTimerContext<TKey>
+    {
+        public TimeDomain Domain;
+        public long Time;
+
+        public override TimeDomain TimeDomain => Domain;
+
+        public override TKey CurrentKey => owner.CurrentKey;
+
+        public override long? Timestamp => Domain == TimeDomain.EventTime ? Time : null;
+
+        public override ITimerService TimerService => owner._timers;
+
+        public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action) => owner.ApplyToAllKeys(state, action);
     }
 }

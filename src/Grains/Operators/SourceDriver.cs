@@ -29,5 +29,10 @@ internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int
 
     public void EmitPeriodicWatermarks() => eventTime?.EmitPeriodic();
 
-    public void EndEventTime() => eventTime?.EndOfInput();
+    /// <summary>Event time ends: the final watermark, with or without a watermark strategy (it fires every event-time timer downstream).</summary>
+    public void EndEventTime()
+    {
+        if (eventTime is null) output.EmitWatermark(Tasks.Watermark.Max);
+        else eventTime.EndOfInput();
+    }
 }

@@ -53,6 +53,9 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     /// <inheritdoc />
     public TKey CurrentKey => _currentKeyGroupIndex >= 0 ? _currentKey : throw new InvalidOperationException("No current key: SetCurrentKey was not called.");
 
+    /// <inheritdoc />
+    public int CurrentKeyGroup => _currentKeyGroupIndex + _firstKeyGroup;
+
     /// <summary>The current key without the check (for handles, which check <see cref="CurrentKeyGroupIndex"/>).</summary>
     internal TKey CurrentKeyUnchecked
     {
@@ -81,6 +84,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     public IValueState<T> GetState<T>(ValueStateDescriptor<T> descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"ValueState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapValueState<TKey, T> ?? throw Mismatch(existing, signature);
@@ -92,6 +96,21 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     public IListState<T> GetListState<T>(ListStateDescriptor<T> descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        InternalStateNames.RejectReserved(descriptor.Name);
+        return ListState(descriptor);
+    }
+
+    /// <inheritdoc />
+    public IListState<T> GetInternalListState<T>(ListStateDescriptor<T> descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (!descriptor.Name.StartsWith(InternalStateNames.Prefix, StringComparison.Ordinal))
+            throw new ArgumentException($"Internal state names start with '{InternalStateNames.Prefix}'.", nameof(descriptor));
+        return ListState(descriptor);
+    }
+
+    private HeapListState<TKey, T> ListState<T>(ListStateDescriptor<T> descriptor)
+    {
         var signature = $"ListState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapListState<TKey, T> ?? throw Mismatch(existing, signature);
@@ -103,6 +122,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     public IMapState<TUserKey, TValue> GetMapState<TUserKey, TValue>(MapStateDescriptor<TUserKey, TValue> descriptor) where TUserKey : notnull
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"MapState<{Name<TUserKey>()}, {Name<TValue>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapMapState<TKey, TUserKey, TValue> ?? throw Mismatch(existing, signature);
@@ -115,6 +135,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     public IReducingState<T> GetReducingState<T>(ReducingStateDescriptor<T> descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"ReducingState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapReducingState<TKey, T> ?? throw Mismatch(existing, signature);
@@ -126,6 +147,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     public IAggregatingState<TIn, TOut> GetAggregatingState<TIn, TAcc, TOut>(AggregatingStateDescriptor<TIn, TAcc, TOut> descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"AggregatingState<{Name<TIn>()}, {Name<TAcc>()}, {Name<TOut>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapAggregatingState<TKey, TIn, TAcc, TOut> ?? throw Mismatch(existing, signature);
@@ -133,6 +155,9 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TAcc>(Codecs));
         return Register(table, new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, table, descriptor.Function));
     }
+
+    /// <inheritdoc />
+    public bool HasState(string stateName) => _states.ContainsKey(stateName) || _restored.ContainsKey(stateName);
 
     /// <inheritdoc />
     public void ApplyToAllKeys(string stateName, Action<TKey> action)

@@ -22,6 +22,18 @@ internal interface IKeyedStateBackend<TKey> : IKeyedStateStore, IDisposable wher
     /// <summary>The key that state handles currently address.</summary>
     TKey CurrentKey { get; }
 
+    /// <summary>The current key's key group (valid once a key is current).</summary>
+    int CurrentKeyGroup { get; }
+
+    /// <summary>
+    /// List state the runtime keeps for itself (timers), named with <see cref="InternalStateNames.Prefix"/>, which user
+    /// state may not use. It is snapshotted, restored and redistributed like user state.
+    /// </summary>
+    IListState<T> GetInternalListState<T>(ListStateDescriptor<T> descriptor);
+
+    /// <summary>Whether state <paramref name="stateName"/> has a handle or was restored from a snapshot.</summary>
+    bool HasState(string stateName);
+
     /// <summary>Makes <paramref name="key"/> current. <paramref name="keyGroup"/> is its key group, which must lie in <see cref="KeyGroupRange"/>.</summary>
     void SetCurrentKey(TKey key, int keyGroup);
 

@@ -77,7 +77,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
         var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
-        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output)) { RecordTimestamp = _timestamp };
+        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp);
         return Head(op);
     }
 

@@ -14,4 +14,5 @@ internal sealed record TaskEnvironment(
     Serializer Serializer,
     TimeProvider TimeProvider,
     OrleansFlowOptions Options,
-    Network.NetworkBufferPool NetworkMemory);
+    Network.NetworkBufferPool NetworkMemory,
+    Timers.ProcessingTimeService ProcessingTime);

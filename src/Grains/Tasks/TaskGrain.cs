@@ -38,6 +38,8 @@ internal sealed partial class TaskGrain(
     private Dictionary<(TaskId Receiver, int Edge), ChannelSender> _sendersByReceiver = [];
     private int _canceledThrough; // the newest attempt the job manager cancelled
     private long _nextPeriodicWatermark; // when a source with event time emits its periodic watermarks next
+    private Timers.ProcessingTimeService? _processingTime; // the deployed attempt's processing-time wake-ups
+    private ITimer? _processingTimer; // the pending wake-up (on the injected clock)
 
     private TaskId Id => TaskId.Parse(this.GetPrimaryKeyString());
 
@@ -60,10 +62,11 @@ internal sealed partial class TaskGrain(
 
         JobGraph graph;
         OperatorChain? chain = null;
+        var processingTime = new Timers.ProcessingTimeService(timeProvider, delay => ScheduleProcessingTime(attempt, delay));
         try
         {
             graph = graphFactory.Create(deployment.Spec);
-            var env = new TaskEnvironment(deployment.Task, attempt, graph, graph.Vertices[deployment.Task.Vertex], GrainFactory, serializer, timeProvider, _options, networkMemory);
+            var env = new TaskEnvironment(deployment.Task, attempt, graph, graph.Vertices[deployment.Task.Vertex], GrainFactory, serializer, timeProvider, _options, networkMemory, processingTime);
             chain = OperatorChainFactory.Build(env);
             if (deployment.Restore is { } restore) await RestoreAsync(chain, restore);
             if (deployment.Restore is not null || attempt > 1) await RecoverSinksAsync(chain, deployment, graph.Vertices[deployment.Task.Vertex].Parallelism);
@@ -101,6 +104,7 @@ internal sealed partial class TaskGrain(
         _sendersByReceiver = chain.Writers.SelectMany(w => w.Senders).ToDictionary(s => (s.Target, s.InputEdge));
         _deployment = deployment;
         _chain = chain;
+        _processingTime = processingTime;
         _checkpoints = new Checkpointing.SubtaskCheckpointCoordinator(Id, attempt, chain, Coordinator, storage, timeProvider,
             e => _deployment?.Attempt == attempt ? FailAsync(e) : Task.CompletedTask, logger);
         _recordsIn = 0;
@@ -144,6 +148,31 @@ internal sealed partial class TaskGrain(
         {
             IReadOnlyList<SinkCommittable> restored = deployment.Restore?.Committables.GetValueOrDefault(sink.Uid) ?? [];
             await sink.RecoverAsync(restored, new SinkDiscardScope(Id.JobId, sink.Uid, Id.Subtask, parallelism, deployment.Attempt));
+        }
+    }
+
+    /// <summary>
+    /// Arranges the processing-time wake-up <paramref name="delay"/> from now on the injected clock, replacing the pending
+    /// one. The timer's callback runs off the grain, so it only posts <see cref="FireProcessingTimers"/> to it.
+    /// </summary>
+    private void ScheduleProcessingTime(int attempt, TimeSpan delay)
+    {
+        _processingTimer?.Dispose();
+        var self = this.AsReference<ITaskGrain>();
+        _processingTimer = timeProvider.CreateTimer(_ => self.FireProcessingTimers(attempt), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    public async Task FireProcessingTimers(int attempt)
+    {
+        if (_deployment?.Attempt != attempt || _state is not (TaskState.Deployed or TaskState.Running) || _processingTime is null) return;
+        try
+        {
+            _processingTime.Fire();
+            await WaitForCapacityAsync();
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(ex);
         }
     }
 
@@ -464,6 +493,9 @@ internal sealed partial class TaskGrain(
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
+        _processingTimer?.Dispose();
+        _processingTimer = null;
+        _processingTime = null;
         if (_chain is not null) DisposeChain(_chain);
     }
 

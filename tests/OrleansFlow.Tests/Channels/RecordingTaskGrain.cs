@@ -22,6 +22,7 @@ internal sealed class RecordingTaskGrain : ITaskGrain
     public Task Cancel(int attempt) => throw new NotSupportedException();
     public Task<TaskMetrics> GetMetrics() => throw new NotSupportedException();
     public Task RunSlice(int attempt) => throw new NotSupportedException();
+    public Task FireProcessingTimers(int attempt) => throw new NotSupportedException();
     public Task TriggerCheckpoint(int attempt, long checkpointId, OrleansFlow.Checkpointing.CheckpointOptions options) => throw new NotSupportedException();
     public Task NotifyCheckpointComplete(int attempt, long checkpointId) => throw new NotSupportedException();
     public Task NotifyCheckpointAborted(int attempt, long checkpointId) => throw new NotSupportedException();

@@ -58,5 +58,7 @@ internal static class TestClusters
             .AddStreamJob<StringSumJob>(StringSumJob.Name)
             .AddStreamJob<SkewedJob>(SkewedJob.Name)
             .AddStreamJob<EventTimeProbeJob>(EventTimeProbeJob.Name)
-            .AddStreamJob<TrickleJob>(TrickleJob.Name);
+            .AddStreamJob<TrickleJob>(TrickleJob.Name)
+            .AddStreamJob<TimerWindowJob>(TimerWindowJob.Name)
+            .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name);
 }

@@ -1,0 +1,132 @@
+using OrleansFlow.Api;
+using OrleansFlow.State;
+
+namespace OrleansFlow.Timers;
+
+/// <summary>
+/// The timers of one time domain of a keyed operator subtask (the queue of Flink's <c>InternalTimerServiceImpl</c>).
+/// A timer is (key, timestamp). Which timers exist is keyed state of the operator's backend: list state
+/// <c>_timers/…</c> holding each key's timestamps, so a checkpoint writes every timer in its key's key group, a restore
+/// at another parallelism takes exactly its key groups' timers, and a savepoint shows them. A priority queue orders
+/// them for firing; it is rebuilt from the state after a restore (<see cref="Rebuild"/>). The state exists once a
+/// timer was registered or restored: a job without timers has none in its snapshots.
+/// <list type="bullet">
+/// <item>Deduplicated: registering an existing (key, timestamp) changes nothing.</item>
+/// <item>Fired in timestamp order by <see cref="FireUpTo"/>, each once, including timers a callback registers at or
+/// before the time being advanced to.</item>
+/// <item>Deleting removes the timer from the state; its queue entry is skipped when it comes up (lazy deletion).</item>
+/// </list>
+/// Register and delete address the backend's current key. Not thread-safe: the task's turn only.
+/// </summary>
+internal sealed class InternalTimerQueue<TKey> where TKey : notnull
+{
+    private readonly IKeyedStateBackend<TKey> _backend;
+    private IListState<long>? _state; // created with the first timer (or restored timers), so a job without timers has no timer state
+    private readonly string _stateName;
+    private readonly TimeDomain _domain;
+    private readonly PriorityQueue<(TKey Key, int KeyGroup), long> _queue = new();
+
+    /// <summary>Creates the queue of <paramref name="domain"/>, whose timers are the backend's internal state <paramref name="stateName"/>.</summary>
+    public InternalTimerQueue(IKeyedStateBackend<TKey> backend, string stateName, TimeDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        _backend = backend;
+        _stateName = stateName;
+        _domain = domain;
+    }
+
+    private IListState<long> Timestamps => _state ??= _backend.GetInternalListState(new ListStateDescriptor<long>(_stateName));
+
+    /// <summary>Timers registered and not yet fired or deleted.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// The earliest timestamp in the queue, or <see cref="long.MaxValue"/> when it is empty. It may be a deleted timer's
+    /// (a wake-up for it finds nothing to fire).
+    /// </summary>
+    public long NextTimestamp => _queue.TryPeek(out _, out var timestamp) ? timestamp : long.MaxValue;
+
+    /// <summary>Registers a timer of the current key; false when it exists already.</summary>
+    public bool Register(long timestamp)
+    {
+        var current = Timestamps.Get();
+        if (IndexOf(current, timestamp) >= 0) return false;
+        Timestamps.Add(timestamp);
+        _queue.Enqueue((_backend.CurrentKey, _backend.CurrentKeyGroup), timestamp);
+        Count++;
+        return true;
+    }
+
+    /// <summary>Deletes a timer of the current key; false when there was none.</summary>
+    public bool Delete(long timestamp)
+    {
+        if (!RemoveOfCurrentKey(timestamp)) return false;
+        Count--;
+        return true;
+    }
+
+    /// <summary>
+    /// Fires every timer with a timestamp at or before <paramref name="time"/>, in timestamp order, each once, making its
+    /// key current before calling <paramref name="target"/>; a timer the target registers at or before
+    /// <paramref name="time"/> fires in the same call. Returns how many fired.
+    /// </summary>
+    public int FireUpTo(long time, ITimerTarget<TKey> target)
+    {
+        var fired = 0;
+        while (_queue.TryPeek(out var entry, out var timestamp) && timestamp <= time)
+        {
+            _queue.Dequeue();
+            _backend.SetCurrentKey(entry.Key, entry.KeyGroup);
+            if (!RemoveOfCurrentKey(timestamp)) continue; // deleted, or a second entry after a delete and re-register
+            Count--;
+            fired++;
+            target.OnTimer(entry.Key, timestamp, _domain);
+        }
+        return fired;
+    }
+
+    /// <summary>Rebuilds the queue from the state, after the backend restored a snapshot.</summary>
+    public void Rebuild()
+    {
+        _queue.Clear();
+        Count = 0;
+        if (_state is null && !_backend.HasState(_stateName)) return;
+        var timestamps = Timestamps;
+        var count = 0;
+        _backend.ApplyToAllKeys(_stateName, key =>
+        {
+            var keyGroup = _backend.CurrentKeyGroup;
+            foreach (var timestamp in timestamps.Get())
+            {
+                _queue.Enqueue((key, keyGroup), timestamp);
+                count++;
+            }
+        });
+        Count = count;
+    }
+
+    private bool RemoveOfCurrentKey(long timestamp)
+    {
+        if (_state is null) return false;
+        var current = _state.Get();
+        var index = IndexOf(current, timestamp);
+        if (index < 0) return false;
+        if (current.Count == 1)
+        {
+            _state.Clear();
+        }
+        else
+        {
+            var rest = new List<long>(current.Count - 1);
+            for (var i = 0; i < current.Count; i++) if (i != index) rest.Add(current[i]);
+            _state.Update(rest);
+        }
+        return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<long> timestamps, long timestamp)
+    {
+        for (var i = 0; i < timestamps.Count; i++) if (timestamps[i] == timestamp) return i;
+        return -1;
+    }
+}
