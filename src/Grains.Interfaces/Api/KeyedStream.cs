@@ -41,7 +41,14 @@ public sealed class KeyedStream<TKey, T> where TKey : notnull
         return Add<KeyValuePair<TKey, long>>("sum", () => new SumFunction<TKey, T>(value));
     }
 
-    private DataStream<TOut> Add<TOut>(string kind, Func<KeyedProcessFunction<TKey, T, TOut>> factory) =>
+    /// <summary>Cuts the stream into windows of <paramref name="assigner"/> (e.g. <c>TumblingEventTimeWindows.Of(TimeSpan.FromMinutes(1))</c>).</summary>
+    public Windowing.WindowedStream<TKey, T, TWindow> Window<TWindow>(Windowing.WindowAssigner<TWindow> assigner) where TWindow : struct, Windowing.IWindow
+    {
+        ArgumentNullException.ThrowIfNull(assigner);
+        return new Windowing.WindowedStream<TKey, T, TWindow>(this, assigner);
+    }
+
+    internal DataStream<TOut> Add<TOut>(string kind, Func<KeyedProcessFunction<TKey, T, TOut>> factory) =>
         new(_builder, _builder.Add(new KeyedProcessTransformation<TKey, T, TOut>(
             _builder.NextId, kind, _input, new KeyGroupPartitioning<T, TKey>(_keySelector), factory)));
 

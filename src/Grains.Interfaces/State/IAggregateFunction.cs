@@ -11,4 +11,11 @@ public interface IAggregateFunction<in TIn, TAcc, out TOut>
 
     /// <summary>The result of an accumulator.</summary>
     TOut GetResult(TAcc accumulator);
+
+    /// <summary>
+    /// Combines two accumulators into one (session windows merge theirs when sessions join). Returns the accumulator to
+    /// keep, which may be one of the two. The default throws: implement it to use the function with merging windows.
+    /// </summary>
+    TAcc Merge(TAcc first, TAcc second) =>
+        throw new NotSupportedException($"{GetType().Name} does not implement IAggregateFunction.Merge, which merging (session) windows need.");
 }

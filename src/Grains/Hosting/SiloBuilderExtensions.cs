@@ -34,6 +34,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<Storage.LocalFolderCheckpointStorageOptions>();
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it
         builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);
+        builder.AddStreamJob<WindowSumJob>(WindowSumJob.Name);
         return builder;
     }
 

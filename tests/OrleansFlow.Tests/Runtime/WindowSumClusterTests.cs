@@ -1,0 +1,65 @@
+using OrleansFlow.Checkpointing;
+using OrleansFlow.Jobs;
+
+namespace OrleansFlow.Tests.Runtime;
+
+/// <summary>The built-in window-sum job is exact for each window kind at any parallelism: its output equals the reference model's.</summary>
+public sealed class WindowSumClusterTests : TwoSiloClusterTest
+{
+    private const long Events = 20_000, Keys = 10;
+
+    private async Task<List<string>> RunAsync(int parallelism, Dictionary<string, string> args)
+    {
+        var output = OutputFiles.NewDirectory();
+        args["events"] = $"{Events}";
+        args["keys"] = $"{Keys}";
+        args["output"] = output;
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = "window-sum", Parallelism = parallelism, MaxParallelism = 128, Args = args,
+            Checkpointing = new CheckpointingSettings { IntervalMs = 200 },
+        });
+        Assert.True(result.Accepted, result.Message);
+        var finished = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(60));
+        Assert.True(finished.Status == JobStatus.Finished, finished.FailureCause);
+        var lines = OutputFiles.ReadResult(output).Order(StringComparer.Ordinal).ToList();
+        Directory.Delete(output, recursive: true);
+        return lines;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task WindowSum_WhenTumbling_EqualsTheReferenceAtAnyParallelism(int parallelism)
+    {
+        var lines = await RunAsync(parallelism, new() { ["windowMs"] = "1000", ["disorderMs"] = "100" });
+
+        Assert.Equal(WindowSumExpected.Tumbling(Events, Keys, 1000, 100), lines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task WindowSum_WhenSliding_EqualsTheReferenceAtAnyParallelism(int parallelism)
+    {
+        var lines = await RunAsync(parallelism, new() { ["windowMs"] = "1000", ["slideMs"] = "250", ["disorderMs"] = "100" });
+
+        Assert.Equal(WindowSumExpected.Sliding(Events, Keys, 1000, 250, 100), lines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task WindowSum_WhenSessions_EqualsTheReferenceAtAnyParallelism(int parallelism)
+    {
+        var lines = await RunAsync(parallelism, new() { ["gapMs"] = "200", ["disorderMs"] = "100", ["jumpEvery"] = "1000", ["jumpMs"] = "500" });
+
+        var expected = WindowSumExpected.Sessions(Events, Keys, 200, 100, 1000, 500);
+        Assert.True(expected.Count > Keys * 10, $"the jumps should cut each key's events into many sessions, got {expected.Count}");
+        Assert.Equal(expected, lines);
+    }
+}
