@@ -60,5 +60,6 @@ internal static class TestClusters
             .AddStreamJob<EventTimeProbeJob>(EventTimeProbeJob.Name)
             .AddStreamJob<TrickleJob>(TrickleJob.Name)
             .AddStreamJob<TimerWindowJob>(TimerWindowJob.Name)
-            .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name);
+            .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name)
+            .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name);
 }

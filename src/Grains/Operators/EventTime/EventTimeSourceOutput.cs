@@ -6,8 +6,8 @@ namespace OrleansFlow.Operators.EventTime;
 
 /// <summary>
 /// What a source with a <see cref="WatermarkStrategy{T}"/> emits into: each event's timestamp comes from the
-/// strategy's assigner and goes to its split's generator (one per split, created at the split's first event; a reader
-/// that does not tell splits is one split, -1), then the event goes downstream. The task calls
+/// strategy's assigner, the event goes downstream, then to its split's generator (one per split, created at the split's
+/// first event; a reader that does not tell splits is one split, -1), whose watermarks therefore follow the event. The task calls
 /// <see cref="EmitPeriodic"/> every <c>OrleansFlow:AutoWatermarkInterval</c> and <see cref="EndOfInput"/> when the
 /// source ended; the splits' watermarks are combined by a <see cref="SplitWatermarkMultiplexer"/>. On the task's turn.
 /// </summary>
@@ -39,9 +39,9 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
     {
         if (!_splits.TryGetValue(split, out var entry)) _splits[split] = entry = (_strategy.CreateGenerator(_time), _multiplexer.Of(split));
         var timestamp = _strategy.TimestampAssigner is { } assign ? assign(record, long.MinValue) : long.MinValue;
-        entry.Generator.OnEvent(record, timestamp, entry.Output);
         _timestamp.Current = timestamp;
         _downstream.Collect(record);
+        entry.Generator.OnEvent(record, timestamp, entry.Output); // after the record, as Flink's: a watermark it emits follows its event
     }
 
     /// <summary>Every split's generator emits periodically.</summary>
