@@ -96,7 +96,12 @@ public static class JobApiEndpoints
                 recordsIn = v.RecordsIn,
                 recordsOut = v.RecordsOut,
                 currentInputWatermark = WatermarkOrNull(v.InputWatermark),
-                subtasks = v.Subtasks.Select(s => new { subtask = s.Subtask, host = s.Host, recordsIn = s.RecordsIn, recordsOut = s.RecordsOut, currentInputWatermark = WatermarkOrNull(s.InputWatermark) }),
+                numLateRecordsDropped = v.LateRecordsDropped,
+                subtasks = v.Subtasks.Select(s => new
+                {
+                    subtask = s.Subtask, host = s.Host, recordsIn = s.RecordsIn, recordsOut = s.RecordsOut,
+                    currentInputWatermark = WatermarkOrNull(s.InputWatermark), numLateRecordsDropped = s.LateRecordsDropped,
+                }),
             }),
         });
     }

@@ -7,4 +7,5 @@ public sealed record SubtaskDetails(
     [property: Id(1)] string? Host,
     [property: Id(2)] long RecordsIn,
     [property: Id(3)] long RecordsOut,
-    [property: Id(4)] long InputWatermark = long.MinValue);
+    [property: Id(4)] long InputWatermark = long.MinValue,
+    [property: Id(5)] long LateRecordsDropped = 0);

@@ -22,6 +22,9 @@ public sealed record VertexDetails
     /// <summary>The vertex's input watermark: the minimum over its subtasks' (<see cref="long.MinValue"/> before the first).</summary>
     [Id(6)] public long InputWatermark { get; init; } = long.MinValue;
 
+    /// <summary>Records dropped as too late for event time, summed over the subtasks (Flink's <c>numLateRecordsDropped</c>).</summary>
+    [Id(7)] public long LateRecordsDropped { get; init; }
+
     /// <summary>Each subtask: its silo and counters.</summary>
     [Id(5)] public IReadOnlyList<SubtaskDetails> Subtasks { get; init; } = [];
 }

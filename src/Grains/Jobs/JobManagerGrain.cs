@@ -235,7 +235,8 @@ internal sealed partial class JobManagerGrain(
                 RecordsIn = tasks.Sum(t => t.Value.RecordsIn),
                 RecordsOut = tasks.Sum(t => t.Value.RecordsOut),
                 InputWatermark = tasks.Count == 0 ? long.MinValue : tasks.Min(t => t.Value.InputWatermark),
-                Subtasks = tasks.Select(t => new SubtaskDetails(t.Key.Subtask, t.Value.Host, t.Value.RecordsIn, t.Value.RecordsOut, t.Value.InputWatermark)).ToList(),
+                LateRecordsDropped = tasks.Sum(t => t.Value.LateRecordsDropped),
+                Subtasks = tasks.Select(t => new SubtaskDetails(t.Key.Subtask, t.Value.Host, t.Value.RecordsIn, t.Value.RecordsOut, t.Value.InputWatermark, t.Value.LateRecordsDropped)).ToList(),
             };
         }).ToList();
         return new JobDetails

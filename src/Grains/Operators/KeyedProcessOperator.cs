@@ -9,7 +9,7 @@ namespace OrleansFlow.Operators;
 /// Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record,
 /// and fires the function's timers (<see cref="KeyedTimerService{TKey}"/>) as watermarks and processing time advance.
 /// </summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator, ITimerTarget<TKey>
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric
     where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
@@ -55,6 +55,9 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     public override long? Timestamp => _timestamp is { Current: var t } && t != long.MinValue ? t : null;
 
     public override ITimerService TimerService => _timers;
+
+    /// <summary>Records the function dropped as late (windows).</summary>
+    public long LateRecordsDropped => (_function as ILateRecordsMetric)?.LateRecordsDropped ?? 0;
 
     /// <summary>Rebuilds the timers from the restored state, then opens the function.</summary>
     public void Open()

@@ -42,4 +42,7 @@ internal sealed class OperatorChain(
     public Network.TaskBufferBudget? Budget { get; } = budget;
 
     public long RecordsOut => Writers.Sum(w => w.RecordsOut);
+
+    /// <summary>Records the chain's operators dropped as late for event time.</summary>
+    public long LateRecordsDropped => Operators.OfType<Api.ILateRecordsMetric>().Sum(o => o.LateRecordsDropped);
 }

@@ -385,7 +385,8 @@ internal sealed partial class TaskGrain(
         return Task.FromResult(Metrics);
     }
 
-    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity, _input is { ChannelCount: > 0 } input ? input.CurrentWatermark : _chain?.Source?.CurrentWatermark ?? long.MinValue);
+    private TaskMetrics Metrics => new(_recordsIn, _chain?.RecordsOut ?? 0, RuntimeIdentity,
+        _input is { ChannelCount: > 0 } input ? input.CurrentWatermark : _chain?.Source?.CurrentWatermark ?? long.MinValue, _chain?.LateRecordsDropped ?? 0);
 
     private ICheckpointCoordinatorGrain Coordinator => GrainFactory.GetGrain<ICheckpointCoordinatorGrain>(Id.JobId);
 

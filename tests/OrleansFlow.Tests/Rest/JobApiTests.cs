@@ -67,6 +67,29 @@ public sealed class JobApiTests(SiloHostFixture host)
     }
 
     [Fact]
+    public async Task GetJob_WhenAnEventTimeJobFinished_ShowsEachVertexsAndSubtasksWatermarkAndLateRecords()
+    {
+        var request = JsonSerializer.Serialize(new
+        {
+            job = "window-sum",
+            parallelism = 2,
+            args = new Dictionary<string, object> { ["events"] = 10_000, ["keys"] = 10 },
+        });
+
+        var jobId = await SubmitAsync(Client, request);
+        var job = await WaitForStatusAsync(Client, jobId, "FINISHED");
+
+        var window = job.GetProperty("vertices").EnumerateArray().Single(v => v.GetProperty("uid").GetString() == "window");
+        Assert.Equal(long.MaxValue, window.GetProperty("currentInputWatermark").GetInt64()); // the bounded input ended
+        Assert.Equal(0, window.GetProperty("numLateRecordsDropped").GetInt64()); // window-sum's watermarks make no event late
+        Assert.All(window.GetProperty("subtasks").EnumerateArray(), s =>
+        {
+            Assert.Equal(long.MaxValue, s.GetProperty("currentInputWatermark").GetInt64());
+            Assert.Equal(0, s.GetProperty("numLateRecordsDropped").GetInt64());
+        });
+    }
+
+    [Fact]
     public async Task GetJobs_WhenJobSubmitted_ListsIdNameAndStatus()
     {
         var jobId = await SubmitAsync(Client, """{"job":"keyed-sum","parallelism":1,"args":{"events":1000,"keys":10}}""");

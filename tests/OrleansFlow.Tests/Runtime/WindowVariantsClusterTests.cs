@@ -57,9 +57,12 @@ public sealed class WindowVariantsClusterTests : TwoSiloClusterTest
     {
         var expected = WindowVariantsExpected.Late(Events, Keys, Disorder, bound: 20, lateness, out var dropped);
 
-        var (lines, _) = await RunAsync(parallelism, "late", bound: 20, lateness);
+        var (lines, details) = await RunAsync(parallelism, "late", bound: 20, lateness);
 
         Assert.True(dropped > 0, "the bound must make some events late beyond the lateness");
         Assert.Equal(expected, lines);
+        var window = details.Vertices.Single(v => v.Operators.Contains("window"));
+        Assert.Equal(dropped, window.LateRecordsDropped);
+        Assert.Equal(dropped, window.Subtasks.Sum(s => s.LateRecordsDropped));
     }
 }

@@ -39,7 +39,7 @@ public sealed class WindowVariantsJob(FileSinkLocations locations) : IStreamJob
             "process" => keyed.Window(tumbling).Process(() => new Describe()),
             "count" => keyed.Window(GlobalWindows.Create()).Trigger(CountTrigger.Of(WindowVariantsExpected.Count)).Reduce(Sum).Map(e => Line(e.Key, e.Value)),
             "count-purge" => keyed.Window(GlobalWindows.Create()).Trigger(PurgingTrigger.Of(CountTrigger.Of(WindowVariantsExpected.Count))).Reduce(Sum).Map(e => Line(e.Key, e.Value)),
-            "late" => keyed.Window(tumbling).AllowedLateness(TimeSpan.FromMilliseconds(args.GetInt64("latenessMs"))).Reduce(Sum, () => new WithBounds()),
+            "late" => keyed.Window(tumbling).AllowedLateness(TimeSpan.FromMilliseconds(args.GetInt64("latenessMs"))).Reduce(Sum, () => new WithBounds()).Uid("window"),
             var other => throw new ArgumentException($"Unknown variant '{other}'."),
         };
         lines.SinkTo(locations.Create<string>(args.GetString("output")!, line => line)).Uid("sink");

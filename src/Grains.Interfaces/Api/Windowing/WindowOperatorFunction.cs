@@ -11,7 +11,7 @@ namespace OrleansFlow.Api.Windowing;
 /// is past its cleanup time is late: dropped and counted (<see cref="LateRecordsDropped"/>). Timers are per key and
 /// shared by its windows: each timer offers itself to every window of the key, and a window acts only on its own times.
 /// </summary>
-internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWindow> : KeyedProcessFunction<TKey, TIn, TOut>
+internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWindow> : KeyedProcessFunction<TKey, TIn, TOut>, ILateRecordsMetric
     where TKey : notnull where TWindow : struct, IWindow
 {
     /// <summary>The map state of the windows' accumulators.</summary>
