@@ -8,7 +8,8 @@ using Xunit.Sdk;
 namespace OrleansFlow.Tests.Processes;
 
 /// <summary>
-/// A real crash: a bounded, checkpointed <c>keyed-sum</c> is submitted to a silo process, the process is killed with
+/// A real crash: a bounded, checkpointed <c>keyed-sum</c> (or, with <c>windowSum</c>, <c>window-sum</c>'s tumbling
+/// windows, whose pending windows are timers in the checkpoint) is submitted to a silo process, the process is killed with
 /// SIGKILL after two completed checkpoints, a new silo process starts on the same storage, and the job must resume by
 /// itself (nobody resubmits it or calls its routes until its output is there) from a checkpoint, with exact output.
 /// Every failure carries the tails of the silos' logs. Disposing kills the silos and deletes the temporary files.
@@ -23,6 +24,9 @@ internal sealed class SiloCrashScenario : IDisposable
 
     private readonly List<SiloProcess> _silos = [];
     private readonly Azure.Storage.Blobs.BlobContainerClient? _outputContainer;
+    private readonly bool _windowSum;
+    private readonly Lazy<List<string>> _expectedWindowSumLines = new(() => WindowSumExpected.Tumbling(Events, WindowSumKeys, WindowMs, DisorderMs));
+    private const long WindowSumKeys = 100, WindowMs = 1000, DisorderMs = 100;
 
     /// <summary>The temporary folder of this run: silo logs, the job's output and, for the local storage, its data.</summary>
     public string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "orleansflow-crash-" + Guid.NewGuid().ToString("N"));
@@ -33,9 +37,10 @@ internal sealed class SiloCrashScenario : IDisposable
     /// A scenario whose job writes its output to the local folder, or, with <paramref name="outputContainer"/>, to that
     /// blob container (in the silo's Azure storage account) through <c>output=blob:{container}/out</c>.
     /// </summary>
-    public SiloCrashScenario(Azure.Storage.Blobs.BlobContainerClient? outputContainer = null)
+    public SiloCrashScenario(Azure.Storage.Blobs.BlobContainerClient? outputContainer = null, bool windowSum = false)
     {
         _outputContainer = outputContainer;
+        _windowSum = windowSum;
         Directory.CreateDirectory(TempDirectory);
     }
 
@@ -81,7 +86,7 @@ internal sealed class SiloCrashScenario : IDisposable
         var sourceOut = beforeKill.GetProperty("vertices").EnumerateArray()
             .Single(v => v.GetProperty("uid").GetString() == "source").GetProperty("recordsOut").GetInt64();
         Assert.True(sourceOut < Events, $"the source had emitted all {Events} events before the kill: {beforeKill}");
-        Assert.True(PartFiles().Length == 0, $"output was complete before the kill: {string.Join(", ", PartFiles())}");
+        Assert.True(!OutputComplete(), $"output was complete before the kill: {string.Join(", ", PartFiles())}");
 
         var second = await StartSiloAsync(httpPort, args); // same settings, same storage
         await WaitForOutputAsync(second); // only the file system: the job must resume without any call for it
@@ -114,16 +119,18 @@ internal sealed class SiloCrashScenario : IDisposable
 
     private string SubmitBody() => JsonSerializer.Serialize(new
     {
-        job = "keyed-sum",
+        job = _windowSum ? "window-sum" : "keyed-sum",
         parallelism = Parallelism,
         maxParallelism = 128,
         args = new Dictionary<string, string>
         {
             ["events"] = Events.ToString(CultureInfo.InvariantCulture),
-            ["keys"] = Keys.ToString(CultureInfo.InvariantCulture),
+            ["keys"] = (_windowSum ? WindowSumKeys : Keys).ToString(CultureInfo.InvariantCulture),
             ["rate"] = Rate.ToString(CultureInfo.InvariantCulture),
             ["output"] = OutputArgument,
-        },
+            ["windowMs"] = WindowMs.ToString(CultureInfo.InvariantCulture),
+            ["disorderMs"] = DisorderMs.ToString(CultureInfo.InvariantCulture),
+        }.Where(a => _windowSum || a.Key is not ("windowMs" or "disorderMs")).ToDictionary(),
         checkpointing = new { intervalMs = 200 },
     });
 
@@ -153,11 +160,11 @@ internal sealed class SiloCrashScenario : IDisposable
         }
     }
 
-    /// <summary>Waits until every sink subtask has published its part file (the sink does so at the end of the input).</summary>
+    /// <summary>Waits until the committed output is whole (<see cref="OutputComplete"/>).</summary>
     private async Task WaitForOutputAsync(SiloProcess silo)
     {
         var clock = Stopwatch.StartNew();
-        while (PartFiles().Length < Parallelism)
+        while (!OutputComplete())
         {
             Assert.False(silo.HasExited, $"the restarted silo process {silo.ProcessId} exited before the job's output was complete");
             if (clock.Elapsed > StepTimeout)
@@ -165,6 +172,14 @@ internal sealed class SiloCrashScenario : IDisposable
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>
+    /// Whether the committed output is whole: keyed-sum publishes one part per sink subtask at the end of the input;
+    /// window-sum commits parts at every checkpoint, so its line count tells.
+    /// </summary>
+    private bool OutputComplete() => _windowSum
+        ? OutputLines().Count >= _expectedWindowSumLines.Value.Count
+        : PartFiles().Length >= Parallelism;
 
     /// <summary>The visible (committed) part names of the output.</summary>
     private string[] PartFiles()
@@ -187,6 +202,16 @@ internal sealed class SiloCrashScenario : IDisposable
 
     private void AssertOutputIsExact()
     {
+        if (_windowSum)
+        {
+            var lines = OutputLines().Order(StringComparer.Ordinal).ToList();
+            var expectedLines = _expectedWindowSumLines.Value;
+            var missing = expectedLines.Except(lines).Take(5).ToList();
+            var duplicates = lines.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key).Take(5).ToList();
+            Assert.True(lines.SequenceEqual(expectedLines),
+                $"window-sum output differs from the reference: {lines.Count} lines, {expectedLines.Count} expected; missing e.g. [{string.Join("; ", missing)}], duplicated e.g. [{string.Join("; ", duplicates)}]");
+            return;
+        }
         var expected = OutputFiles.ExpectedKeyedSum(Events, Keys);
         var actual = OutputFiles.ParsePairs(OutputLines()); // fails on a duplicate key
         var wrong = expected.Where(kv => !actual.TryGetValue(kv.Key, out var sum) || sum != kv.Value).ToList();

@@ -9,5 +9,12 @@ public sealed class SiloCrashTests : IDisposable
     public Task KeyedSum_WhenSiloProcessIsKilledMidRunWithLocalStorage_ResumesAfterRestartWithExactOutput() =>
         _scenario.RunAsync([$"--OrleansFlow:DataDirectory={Path.Combine(_scenario.TempDirectory, "data")}"]);
 
+    [Fact]
+    public async Task WindowSum_WhenSiloProcessIsKilledMidRun_ResumesWithEveryPendingWindowFiredExactlyOnce()
+    {
+        using var scenario = new SiloCrashScenario(windowSum: true);
+        await scenario.RunAsync([$"--OrleansFlow:DataDirectory={Path.Combine(scenario.TempDirectory, "data")}"]);
+    }
+
     public void Dispose() => _scenario.Dispose();
 }
