@@ -177,9 +177,11 @@ static void PrintUsage() => Console.WriteLine(
     "                        peak resident set (VmHWM) beside its idle one, per --silo-builds (default this checkout's Release build)\n" +
     "  silo-throughput       keyed-sum p=1 and p=2 on one silo, events/s from the job's start and end times, per --silo-builds;\n" +
     "                        --silo-events per run (default 100,000,000), --rounds rounds after one warm-up, interleaved\n" +
+    "  silo-event-time       at p=1 on one silo, 100,000 keys: keyed-sum beside window-sum tumbling 1 s, sliding 1 s/250 ms and\n" +
+    "                        60 s/1 s, sessions (100 ms gap), and event-timers (one event-time timer per record, all fired)\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");
 
 internal static partial class Program
 {
-    private static readonly string[] SiloProcessNames = [SiloProcessBenchmark.RssName, SiloProcessBenchmark.ThroughputName];
+    private static readonly string[] SiloProcessNames = [SiloProcessBenchmark.RssName, SiloProcessBenchmark.ThroughputName, SiloProcessBenchmark.EventTimeName];
 }

@@ -13,15 +13,19 @@ namespace OrleansFlow.Bench.SiloProcesses;
 /// (all-to-all, 64 channels) and at p = 16 on two silos (the default 8 slots each; Redis clustering, a redis-server the
 /// bench starts), beside the silo's resident set when ready and idle.</item>
 /// <item><c>silo-throughput</c>: keyed-sum p = 1 and p = 2 on one silo, events per second from the job's own start and end times.</item>
+/// <item><c>silo-event-time</c>: at p = 1 on one silo, on the same events (window-sum's, 100,000 keys): keyed-sum,
+/// window-sum tumbling 1 s, sliding 1 s / 250 ms and 60 s / 1 s, sessions with a 100 ms gap, and event-timers (one
+/// event-time timer per record, all fired).</item>
 /// </list>
-/// Every run checks that the sum vertex received exactly the events generated.
+/// Every run checks that the keyed vertex received exactly the events generated.
 /// </summary>
 public sealed class SiloProcessBenchmark(TextWriter output)
 {
     public const string RssName = "silo-rss";
     public const string ThroughputName = "silo-throughput";
+    public const string EventTimeName = "silo-event-time";
 
-    private sealed record Scenario(string Name, int Parallelism, int Silos, long Events);
+    private sealed record Scenario(string Name, int Parallelism, int Silos, long Events, string Job = "keyed-sum", string KeyedUid = "sum", Dictionary<string, string>? Args = null);
 
     public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds)
     {
@@ -36,9 +40,18 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             scenarios.Add(new Scenario("p=1, 1 silo", 1, 1, events));
             scenarios.Add(new Scenario("p=2, 1 silo", 2, 1, events));
         }
+        if (selected.Contains(EventTimeName))
+        {
+            scenarios.Add(new Scenario("keyed-sum p=1", 1, 1, events));
+            scenarios.Add(new Scenario("tumbling 1 s p=1", 1, 1, events, "window-sum", "window", new() { ["windowMs"] = "1000" }));
+            scenarios.Add(new Scenario("sliding 1 s/250 ms p=1", 1, 1, events, "window-sum", "window", new() { ["windowMs"] = "1000", ["slideMs"] = "250" }));
+            scenarios.Add(new Scenario("sliding 60 s/1 s p=1", 1, 1, events, "window-sum", "window", new() { ["windowMs"] = "60000", ["slideMs"] = "1000" }));
+            scenarios.Add(new Scenario("sessions 100 ms p=1", 1, 1, events, "window-sum", "window", new() { ["gapMs"] = "100" }));
+            scenarios.Add(new Scenario("event-timers p=1", 1, 1, events, "event-timers", "timers"));
+        }
         if (scenarios.Count == 0) return 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"silo processes: keyed-sum, {events:N0} events, 100,000 keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));
+            $"silo processes: {string.Join(", ", scenarios.Select(s => s.Job).Distinct())}, {events:N0} events, 100,000 keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));
         var results = new Dictionary<(string Build, string Scenario), List<SiloRun>>();
         var failures = 0;
         for (var round = 0; round <= rounds; round++)
@@ -97,17 +110,14 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             if (silos.Count > 1) await WaitForSlotsAsync(silos[0], 8 * silos.Count);
             await Task.Delay(1000); // let start-up settle before the idle reading
             var idle = silos.Max(s => s.Resident);
-            var jobId = await silos[0].SubmitAsync(new
-            {
-                job = "keyed-sum", parallelism = scenario.Parallelism, maxParallelism = 128,
-                args = new Dictionary<string, string> { ["events"] = scenario.Events.ToString(CultureInfo.InvariantCulture), ["keys"] = "100000" },
-            });
+            var args = new Dictionary<string, string>(scenario.Args ?? []) { ["events"] = scenario.Events.ToString(CultureInfo.InvariantCulture), ["keys"] = "100000" };
+            var jobId = await silos[0].SubmitAsync(new { job = scenario.Job, parallelism = scenario.Parallelism, maxParallelism = 128, args });
             var job = await silos[0].WaitForTerminalAsync(jobId, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(10));
             var peak = silos.Max(s => s.PeakResident);
             if (job.GetProperty("status").GetString() != "FINISHED")
                 throw new InvalidOperationException($"job {jobId} ended {job.GetProperty("status").GetString()}: {job.GetProperty("failureCause")}");
-            var received = job.GetProperty("vertices").EnumerateArray().Single(v => v.GetProperty("uid").GetString() == "sum").GetProperty("recordsIn").GetInt64();
-            if (received != scenario.Events) throw new InvalidOperationException($"the sum vertex received {received:N0} records, expected {scenario.Events:N0}");
+            var received = job.GetProperty("vertices").EnumerateArray().Single(v => v.GetProperty("uid").GetString() == scenario.KeyedUid).GetProperty("recordsIn").GetInt64();
+            if (received != scenario.Events) throw new InvalidOperationException($"the {scenario.KeyedUid} vertex received {received:N0} records, expected {scenario.Events:N0}");
             var seconds = (job.GetProperty("endTime").GetDateTimeOffset() - job.GetProperty("startTime").GetDateTimeOffset()).TotalSeconds;
             return new SiloRun(idle, peak, seconds, scenario.Events);
         }

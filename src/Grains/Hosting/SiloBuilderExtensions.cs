@@ -35,6 +35,7 @@ public static class SiloBuilderExtensions
         builder.Services.TryAddSingleton<Storage.ICheckpointStorage, Storage.LocalFolderCheckpointStorage>(); // AddOrleansFlow…Storage replaces it
         builder.AddStreamJob<KeyedSumJob>(KeyedSumJob.Name);
         builder.AddStreamJob<WindowSumJob>(WindowSumJob.Name);
+        builder.AddStreamJob<EventTimersJob>(EventTimersJob.Name);
         return builder;
     }
 

@@ -85,6 +85,20 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
+        return ValueState(descriptor);
+    }
+
+    /// <inheritdoc />
+    public IValueState<T> GetInternalState<T>(ValueStateDescriptor<T> descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (!descriptor.Name.StartsWith(InternalStateNames.Prefix, StringComparison.Ordinal))
+            throw new ArgumentException($"Internal state names start with '{InternalStateNames.Prefix}'.", nameof(descriptor));
+        return ValueState(descriptor);
+    }
+
+    private HeapValueState<TKey, T> ValueState<T>(ValueStateDescriptor<T> descriptor)
+    {
         var signature = $"ValueState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapValueState<TKey, T> ?? throw Mismatch(existing, signature);
@@ -97,20 +111,6 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
-        return ListState(descriptor);
-    }
-
-    /// <inheritdoc />
-    public IListState<T> GetInternalListState<T>(ListStateDescriptor<T> descriptor)
-    {
-        ArgumentNullException.ThrowIfNull(descriptor);
-        if (!descriptor.Name.StartsWith(InternalStateNames.Prefix, StringComparison.Ordinal))
-            throw new ArgumentException($"Internal state names start with '{InternalStateNames.Prefix}'.", nameof(descriptor));
-        return ListState(descriptor);
-    }
-
-    private HeapListState<TKey, T> ListState<T>(ListStateDescriptor<T> descriptor)
-    {
         var signature = $"ListState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapListState<TKey, T> ?? throw Mismatch(existing, signature);

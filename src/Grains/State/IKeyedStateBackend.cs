@@ -26,10 +26,10 @@ internal interface IKeyedStateBackend<TKey> : IKeyedStateStore, IDisposable wher
     int CurrentKeyGroup { get; }
 
     /// <summary>
-    /// List state the runtime keeps for itself (timers), named with <see cref="InternalStateNames.Prefix"/>, which user
+    /// Value state the runtime keeps for itself (timers), named with <see cref="InternalStateNames.Prefix"/>, which user
     /// state may not use. It is snapshotted, restored and redistributed like user state.
     /// </summary>
-    IListState<T> GetInternalListState<T>(ListStateDescriptor<T> descriptor);
+    IValueState<T> GetInternalState<T>(ValueStateDescriptor<T> descriptor);
 
     /// <summary>Whether state <paramref name="stateName"/> has a handle or was restored from a snapshot.</summary>
     bool HasState(string stateName);

@@ -5,8 +5,8 @@ namespace OrleansFlow.Timers;
 
 /// <summary>
 /// The timers of one time domain of a keyed operator subtask (the queue of Flink's <c>InternalTimerServiceImpl</c>).
-/// A timer is (key, timestamp). Which timers exist is keyed state of the operator's backend: list state
-/// <c>_timers/…</c> holding each key's timestamps, so a checkpoint writes every timer in its key's key group, a restore
+/// A timer is (key, timestamp). Which timers exist is keyed state of the operator's backend: value state
+/// <c>_timers/…</c> holding each key's timestamps (<see cref="TimerTimestamps"/>, the first inline), so a checkpoint writes every timer in its key's key group, a restore
 /// at another parallelism takes exactly its key groups' timers, and a savepoint shows them. A priority queue orders
 /// them for firing; it is rebuilt from the state after a restore (<see cref="Rebuild"/>). The state exists once a
 /// timer was registered or restored: a job without timers has none in its snapshots.
@@ -21,7 +21,7 @@ namespace OrleansFlow.Timers;
 internal sealed class InternalTimerQueue<TKey> where TKey : notnull
 {
     private readonly IKeyedStateBackend<TKey> _backend;
-    private IListState<long>? _state; // created with the first timer (or restored timers), so a job without timers has no timer state
+    private IValueState<TimerTimestamps>? _state; // created with the first timer (or restored timers), so a job without timers has no timer state
     private readonly string _stateName;
     private readonly TimeDomain _domain;
     private readonly PriorityQueue<(TKey Key, int KeyGroup), long> _queue = new();
@@ -35,7 +35,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
         _domain = domain;
     }
 
-    private IListState<long> Timestamps => _state ??= _backend.GetInternalListState(new ListStateDescriptor<long>(_stateName));
+    private IValueState<TimerTimestamps> Timestamps => _state ??= _backend.GetInternalState(new ValueStateDescriptor<TimerTimestamps>(_stateName));
 
     /// <summary>Timers registered and not yet fired or deleted.</summary>
     public int Count { get; private set; }
@@ -49,9 +49,16 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     /// <summary>Registers a timer of the current key; false when it exists already.</summary>
     public bool Register(long timestamp)
     {
-        var current = Timestamps.Get();
-        if (IndexOf(current, timestamp) >= 0) return false;
-        Timestamps.Add(timestamp);
+        var state = Timestamps;
+        if (state.TryGetValue(out var current))
+        {
+            if (current.Contains(timestamp)) return false;
+            state.Update(current.Add(timestamp));
+        }
+        else
+        {
+            state.Update(new TimerTimestamps(timestamp, null));
+        }
         _queue.Enqueue((_backend.CurrentKey, _backend.CurrentKeyGroup), timestamp);
         Count++;
         return true;
@@ -96,7 +103,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
         _backend.ApplyToAllKeys(_stateName, key =>
         {
             var keyGroup = _backend.CurrentKeyGroup;
-            foreach (var timestamp in timestamps.Get())
+            foreach (var timestamp in timestamps.Value.All())
             {
                 _queue.Enqueue((key, keyGroup), timestamp);
                 count++;
@@ -107,26 +114,9 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
 
     private bool RemoveOfCurrentKey(long timestamp)
     {
-        if (_state is null) return false;
-        var current = _state.Get();
-        var index = IndexOf(current, timestamp);
-        if (index < 0) return false;
-        if (current.Count == 1)
-        {
-            _state.Clear();
-        }
-        else
-        {
-            var rest = new List<long>(current.Count - 1);
-            for (var i = 0; i < current.Count; i++) if (i != index) rest.Add(current[i]);
-            _state.Update(rest);
-        }
+        if (_state is null || !_state.TryGetValue(out var current) || !current.Contains(timestamp)) return false;
+        if (current.Remove(timestamp) is { } rest) _state.Update(rest);
+        else _state.Clear();
         return true;
-    }
-
-    private static int IndexOf(IReadOnlyList<long> timestamps, long timestamp)
-    {
-        for (var i = 0; i < timestamps.Count; i++) if (timestamps[i] == timestamp) return i;
-        return -1;
     }
 }
