@@ -52,6 +52,16 @@ public sealed class WindowSumClusterTests : TwoSiloClusterTest
 
     [Theory]
     [InlineData(1)]
+    [InlineData(3)]
+    public async Task WindowSum_WhenTheSizeIsNoMultipleOfTheSlide_EqualsTheReference(int parallelism)
+    {
+        var lines = await RunAsync(parallelism, new() { ["windowMs"] = "1000", ["slideMs"] = "300", ["disorderMs"] = "100", ["jumpEvery"] = "3000", ["jumpMs"] = "2500" });
+
+        Assert.Equal(WindowSumExpected.Sliding(Events, Keys, 1000, 300, 100, 3000, 2500), lines);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
     public async Task WindowSum_WhenSessions_EqualsTheReferenceAtAnyParallelism(int parallelism)

@@ -50,8 +50,7 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
     public DataStream<TOut> Aggregate<TAcc, TOut>(IAggregateFunction<T, TAcc, TOut> aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return Add(() => new WindowOperatorFunction<TKey, T, TAcc, TOut, TOut, TWindow>(
-            _assigner, _trigger, _allowedLateness, aggregate, new ResultEmitter<TKey, TOut, TWindow>()));
+        return Incremental(aggregate, () => new ResultEmitter<TKey, TOut, TWindow>());
     }
 
     /// <summary>Aggregates each window incrementally and hands the one result to a process window function when it fires.</summary>
@@ -60,8 +59,7 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(functionFactory);
-        return Add(() => new WindowOperatorFunction<TKey, T, TAcc, TResult, TOut, TWindow>(
-            _assigner, _trigger, _allowedLateness, aggregate, new SingleResultEmitter<TKey, TResult, TOut, TWindow>(functionFactory())));
+        return Incremental(aggregate, () => new SingleResultEmitter<TKey, TResult, TOut, TWindow>(functionFactory()));
     }
 
     /// <summary>Reduces each window's elements incrementally and emits the reduction when it fires.</summary>
@@ -84,6 +82,42 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
         ArgumentNullException.ThrowIfNull(functionFactory);
         return Add(() => new WindowOperatorFunction<TKey, T, List<T>, IReadOnlyList<T>, TOut, TWindow>(
             _assigner, _trigger, _allowedLateness, new ListAggregate<T>(), new ElementsEmitter<TKey, T, TOut, TWindow>(functionFactory())));
+    }
+
+    /// <summary>
+    /// An incrementally aggregated window: by slicing (<see cref="SlicingWindowFunction{TKey, TIn, TAcc, TResult, TOut}"/>)
+    /// for tumbling and sliding event-time windows with the default trigger and no allowed lateness (sliding ones when
+    /// the aggregate implements Merge), else the general window operator.
+    /// </summary>
+    private DataStream<TOut> Incremental<TAcc, TResult, TOut>(IAggregateFunction<T, TAcc, TResult> aggregate, Func<IWindowEmitter<TKey, TResult, TOut, TWindow>> emitter)
+    {
+        var (size, slide, offset) = _assigner switch
+        {
+            TumblingEventTimeWindows t => (t.Size, t.Size, t.Offset),
+            SlidingEventTimeWindows s when ImplementsMerge(aggregate) => (s.Size, s.Slide, s.Offset),
+            _ => (0L, 0L, 0L),
+        };
+        if (size > 0 && _trigger is EventTimeTrigger && _allowedLateness == 0)
+        {
+            return Add(() => new SlicingWindowFunction<TKey, T, TAcc, TResult, TOut>(
+                size, slide, offset, aggregate, (IWindowEmitter<TKey, TResult, TOut, TimeWindow>)(object)emitter()));
+        }
+        return Add(() => new WindowOperatorFunction<TKey, T, TAcc, TResult, TOut, TWindow>(_assigner, _trigger, _allowedLateness, aggregate, emitter()));
+    }
+
+    /// <summary>Whether the aggregate's type implements <c>Merge</c> itself (not the interface's default, which throws).</summary>
+    private static bool ImplementsMerge<TAcc, TResult>(IAggregateFunction<T, TAcc, TResult> aggregate)
+    {
+        try
+        {
+            var map = aggregate.GetType().GetInterfaceMap(typeof(IAggregateFunction<T, TAcc, TResult>));
+            var merge = Array.FindIndex(map.InterfaceMethods, m => m.Name == nameof(IAggregateFunction<T, TAcc, TResult>.Merge));
+            return merge >= 0 && !map.TargetMethods[merge].DeclaringType!.IsInterface;
+        }
+        catch (ArgumentException)
+        {
+            return false; // implemented through variance for other type arguments: take the general operator
+        }
     }
 
     private DataStream<TOut> Add<TOut>(Func<KeyedProcessFunction<TKey, T, TOut>> factory) => _input.Add("window", factory);
