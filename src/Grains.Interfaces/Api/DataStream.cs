@@ -70,6 +70,19 @@ public sealed class DataStream<T>
     /// <summary>Sends every record to every subtask of the next operator.</summary>
     public DataStream<T> Broadcast() => new(Builder, Transformation, Partitioning.Broadcast);
 
+    /// <summary>
+    /// The records this operator emitted into side output <paramref name="tag"/> (with
+    /// <see cref="KeyedContext{TKey}.Output{T}"/>, or a window's late data), as a stream of its own. Its consumers are
+    /// never chained to this operator: the side output goes over a network edge, with this operator's watermarks.
+    /// </summary>
+    public DataStream<TSide> GetSideOutput<TSide>(OutputTag<TSide> tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (!Transformation.CanEmitSideOutputs)
+            throw new InvalidOperationException($"Operator '{Transformation.Uid}' ({Transformation.Kind}) has no side outputs: only keyed process functions and windows emit them.");
+        return new DataStream<TSide>(Builder, Builder.Add(new SideOutputTransformation<TSide>(Builder.NextId, Transformation, tag)));
+    }
+
     /// <summary>Writes the stream to <paramref name="sink"/>.</summary>
     public DataStream<T> SinkTo(ISink<T> sink)
     {

@@ -11,6 +11,12 @@ public abstract class KeyedContext<TKey> where TKey : notnull
     /// <summary>The event time of the record being processed (epoch milliseconds), or null when the job has no event time.</summary>
     public virtual long? Timestamp => null;
 
+    /// <summary>
+    /// Emits <paramref name="value"/> into side output <paramref name="tag"/> (read with
+    /// <see cref="DataStream{T}.GetSideOutput{TSide}"/>), with the current record's event time. A tag nobody reads drops it.
+    /// </summary>
+    public abstract void Output<T>(OutputTag<T> tag, T value);
+
     /// <summary>The current key's timers, and the current watermark and processing time.</summary>
     public abstract ITimerService TimerService { get; }
 

@@ -2,5 +2,9 @@ using OrleansFlow.Api.Graph;
 
 namespace OrleansFlow.Jobs;
 
-/// <summary>A data exchange between two vertices. <see cref="TargetInputOrdinal"/> is its position among the target's inputs.</summary>
-internal sealed record JobEdge(JobVertex Source, JobVertex Target, Partitioning Partitioning, int TargetInputOrdinal);
+/// <summary>
+/// A data exchange between two vertices. <see cref="TargetInputOrdinal"/> is its position among the target's inputs.
+/// <see cref="SideOutput"/>, when set, says the edge carries that side output of an operator of the source vertex
+/// rather than the vertex's main output.
+/// </summary>
+internal sealed record JobEdge(JobVertex Source, JobVertex Target, Partitioning Partitioning, int TargetInputOrdinal, ISideOutputTransformation? SideOutput = null);

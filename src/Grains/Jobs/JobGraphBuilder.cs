@@ -8,7 +8,8 @@ namespace OrleansFlow.Jobs;
 /// Turns a job's transformations into a <see cref="JobGraph"/> (pure). Rules, as in Flink:
 /// an operator without a parallelism of its own takes the job's; a forward edge between operators of different
 /// parallelism becomes a rebalance; an operator is chained to its input when the edge is forward, the parallelism is
-/// equal and the input has no other consumer. Uids must be unique.
+/// equal and the input has no other consumer. A side output is no operator: each consumer of one gets an edge of its
+/// own from the producer's vertex, tagged with the side output, and is never chained. Uids must be unique.
 /// </summary>
 internal static class JobGraphBuilder
 {
@@ -29,11 +30,12 @@ internal static class JobGraphBuilder
             return p;
         }
 
-        var consumers = transformations.Where(t => t.Input is not null).GroupBy(t => t.Input!.Id).ToDictionary(g => g.Key, g => g.Count());
+        var consumers = transformations.Where(t => t.Input is not null && t is not ISideOutputTransformation)
+            .GroupBy(t => t.Input!.Id).ToDictionary(g => g.Key, g => g.Count());
         var vertexOf = new Dictionary<int, int>();
         var chains = new List<List<Transformation>>();
         var parallelisms = new List<int>();
-        var edges = new List<(int From, int To, Partitioning Partitioning)>();
+        var edges = new List<(int From, int To, Partitioning Partitioning, ISideOutputTransformation? Side)>();
 
         foreach (var t in transformations)
         {
@@ -44,7 +46,21 @@ internal static class JobGraphBuilder
                 continue;
             }
             if (t.Input.Kind == "sink") throw new ArgumentException($"Operator '{t.Uid}' reads from sink '{t.Input.Uid}', but a sink has no output.");
+            if (t is ISideOutputTransformation)
+            {
+                vertexOf[t.Id] = vertexOf[t.Input.Id]; // virtual: its consumers read the producer's vertex
+                continue;
+            }
             var inputVertex = vertexOf[t.Input.Id];
+            if (t.Input is ISideOutputTransformation side)
+            {
+                var sidePartitioning = t.InputPartitioning ?? Partitioning.Forward;
+                if (sidePartitioning.Kind == PartitioningKind.Forward && parallelisms[inputVertex] != p) sidePartitioning = Partitioning.Rebalance;
+                var sideVertex = NewVertex(t, p);
+                vertexOf[t.Id] = sideVertex;
+                edges.Add((inputVertex, sideVertex, sidePartitioning, side));
+                continue;
+            }
             var partitioning = t.InputPartitioning ?? Partitioning.Forward;
             if (partitioning.Kind == PartitioningKind.Forward && parallelisms[inputVertex] != p) partitioning = Partitioning.Rebalance;
             var chainable = partitioning.Kind == PartitioningKind.Forward
@@ -59,14 +75,14 @@ internal static class JobGraphBuilder
             {
                 var v = NewVertex(t, p);
                 vertexOf[t.Id] = v;
-                edges.Add((inputVertex, v, partitioning));
+                edges.Add((inputVertex, v, partitioning, null));
             }
         }
 
         var vertices = chains.Select((c, i) => new JobVertex(i, parallelisms[i], c)).ToList();
-        foreach (var (from, to, partitioning) in edges)
+        foreach (var (from, to, partitioning, side) in edges)
         {
-            var edge = new JobEdge(vertices[from], vertices[to], partitioning, vertices[to].Inputs.Count);
+            var edge = new JobEdge(vertices[from], vertices[to], partitioning, vertices[to].Inputs.Count, side);
             vertices[from].Outputs.Add(edge);
             vertices[to].Inputs.Add(edge);
         }

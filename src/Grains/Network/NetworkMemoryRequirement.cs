@@ -19,7 +19,7 @@ internal static class NetworkMemoryRequirement
         {
             var keyed = edge.Partitioning is KeyGroupPartitioning;
             var channels = edge.Partitioning.Kind == PartitioningKind.Forward ? 1 : edge.Target.Parallelism;
-            var bytes = NetworkBuffers.BufferBytes(recordType!, batchSize, keyed, vertex.HasEventTime);
+            var bytes = NetworkBuffers.BufferBytes(edge.SideOutput?.RecordType ?? recordType!, batchSize, keyed, vertex.HasEventTime);
             return new OutputBufferShape(bytes, batchSize, channels, edge.Partitioning.Kind == PartitioningKind.Broadcast);
         }).ToArray();
         return new BufferDemand(outputs);

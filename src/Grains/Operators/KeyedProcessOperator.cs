@@ -56,6 +56,15 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public override ITimerService TimerService => _timers;
 
+    /// <summary>Where <see cref="Output{T}"/> goes (the job graph's edges that read this operator's side outputs).</summary>
+    public SideOutputs SideOutputs { get; init; } = SideOutputs.None;
+
+    public override void Output<T>(OutputTag<T> tag, T value)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        SideOutputs.Emit(tag, value);
+    }
+
     /// <summary>Records the function dropped as late (windows).</summary>
     public long LateRecordsDropped => (_function as ILateRecordsMetric)?.LateRecordsDropped ?? 0;
 
@@ -86,9 +95,14 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     {
         _timers.AdvanceWatermark(watermark.Timestamp);
         _output.EmitWatermark(watermark);
+        SideOutputs.EmitWatermark(watermark);
     }
 
-    public void ProcessWatermarkStatus(Tasks.WatermarkStatus status) => _output.EmitWatermarkStatus(status);
+    public void ProcessWatermarkStatus(Tasks.WatermarkStatus status)
+    {
+        _output.EmitWatermarkStatus(status);
+        SideOutputs.EmitWatermarkStatus(status);
+    }
 
     /// <summary>A timer fired (its key is current): output of an event-time timer carries the timer's time, as in Flink.</summary>
     public void OnTimer(TKey key, long timestamp, TimeDomain domain)
@@ -135,6 +149,8 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         public override long? Timestamp => Domain == TimeDomain.EventTime ? Time : null;
 
         public override ITimerService TimerService => owner._timers;
+
+        public override void Output<T>(OutputTag<T> tag, T value) => owner.Output(tag, value);
 
         public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action) => owner.ApplyToAllKeys(state, action);
     }

@@ -77,7 +77,10 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
         var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
-        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp);
+        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
+        {
+            SideOutputs = SideOutputsOf(t),
+        };
         return Head(op);
     }
 
@@ -105,13 +108,35 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     private IOutput<T> Output<T>(object? next)
     {
         if (next is not null) return new ChainedOutput<T>((IOneInputStreamOperator<T>)next);
-        IOutput<T>[] writers = _env.Vertex.Outputs.Select(CreateWriter<T>).ToArray();
-        return writers.Length switch
+        return Combine(_env.Vertex.Outputs.Where(e => e.SideOutput is null).Select(CreateWriter<T>).ToArray());
+    }
+
+    private static IOutput<T> Combine<T>(IOutput<T>[] writers) => writers.Length switch
+    {
+        0 => DiscardingOutput<T>.Instance,
+        1 => writers[0],
+        _ => new FanOutOutput<T>(writers),
+    };
+
+    /// <summary>Writers for the edges that read side outputs of <paramref name="producer"/>, per tag.</summary>
+    private SideOutputs SideOutputsOf(Transformation producer)
+    {
+        var edges = _env.Vertex.Outputs.Where(e => e.SideOutput is { } side && side.Producer == producer).ToList();
+        if (edges.Count == 0) return SideOutputs.None;
+        var byTag = new Dictionary<string, object>(StringComparer.Ordinal);
+        var all = new List<IEventTimeOutput>();
+        foreach (var tag in edges.GroupBy(e => e.SideOutput!.TagId))
         {
-            0 => DiscardingOutput<T>.Instance,
-            1 => writers[0],
-            _ => new FanOutOutput<T>(writers),
-        };
+            var output = tag.First().SideOutput!.Accept(new SideOutputWriterFactory(this, [.. tag]));
+            byTag[tag.Key] = output;
+            all.Add((IEventTimeOutput)output);
+        }
+        return new SideOutputs(byTag, all);
+    }
+
+    private sealed class SideOutputWriterFactory(OperatorChainFactory factory, IReadOnlyList<JobEdge> edges) : ISideOutputVisitor<object>
+    {
+        public object Visit<T>(SideOutputTransformation<T> sideOutput) => Combine(edges.Select(factory.CreateWriter<T>).ToArray());
     }
 
     private RecordWriter<T> CreateWriter<T>(JobEdge edge)

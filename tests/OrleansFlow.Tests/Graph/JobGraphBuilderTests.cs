@@ -311,4 +311,37 @@ public sealed class JobGraphBuilderTests
             public void Dispose() { }
         }
     }
+
+    [Fact]
+    public void Build_WhenASideOutputIsRead_GivesItsConsumerATaggedEdgeAndKeepsTheMainOutputChained()
+    {
+        var builder = new StreamJobBuilder(2, 128);
+        var late = new OutputTag<long>("late");
+        var windows = builder.AddSource(Source()).KeyBy(x => x % 10).Sum(x => x).Uid("sum");
+        windows.Map(kv => kv.Value).Uid("main");
+        windows.GetSideOutput(late).Map(x => x + 1).Uid("late-map");
+
+        var graph = JobGraphBuilder.Build(builder);
+
+        Assert.Equal(3, graph.Vertices.Count);
+        var keyed = graph.Vertices.Single(v => v.Uid == "sum");
+        Assert.Equal(["sum", "main"], keyed.Chain.Select(t => t.Uid)); // the main consumer stays chained
+        var side = Assert.Single(keyed.Outputs);
+        Assert.Equal("late", side.SideOutput!.TagId);
+        Assert.Same(keyed.Chain[0], side.SideOutput.Producer);
+        Assert.Equal(typeof(long), side.SideOutput.RecordType);
+        Assert.Equal("late-map", side.Target.Uid);
+        Assert.Equal(PartitioningKind.Forward, side.Partitioning.Kind);
+    }
+
+    [Fact]
+    public void GetSideOutput_WhenTheOperatorCannotEmitSideOutputs_ThrowsNamingIt()
+    {
+        var builder = new StreamJobBuilder(2, 128);
+        var mapped = builder.AddSource(Source()).Map(x => x).Uid("plain");
+
+        var error = Assert.Throws<InvalidOperationException>(() => mapped.GetSideOutput(new OutputTag<long>("x")));
+
+        Assert.Contains("'plain'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,7 @@ public sealed class WindowVariantsClusterTests : TwoSiloClusterTest
 {
     private const long Events = 5_000, Keys = 7, Disorder = 100;
 
-    private async Task<(List<string> Lines, JobDetails Details)> RunAsync(int parallelism, string variant, long bound = Disorder, long lateness = 0)
+    private async Task<(List<string> Lines, JobDetails Details)> RunAsync(int parallelism, string variant, long bound = Disorder, long lateness = 0, string? lateOutput = null)
     {
         var output = OutputFiles.NewDirectory();
         var jobId = Guid.NewGuid().ToString("N");
@@ -17,7 +17,7 @@ public sealed class WindowVariantsClusterTests : TwoSiloClusterTest
             Args = new Dictionary<string, string>
             {
                 ["variant"] = variant, ["events"] = $"{Events}", ["keys"] = $"{Keys}", ["disorderMs"] = $"{Disorder}",
-                ["boundMs"] = $"{bound}", ["latenessMs"] = $"{lateness}", ["output"] = output,
+                ["boundMs"] = $"{bound}", ["latenessMs"] = $"{lateness}", ["output"] = output, ["lateOutput"] = lateOutput ?? "",
             },
         });
         Assert.True(result.Accepted, result.Message);
@@ -64,5 +64,23 @@ public sealed class WindowVariantsClusterTests : TwoSiloClusterTest
         var window = details.Vertices.Single(v => v.Operators.Contains("window"));
         Assert.Equal(dropped, window.LateRecordsDropped);
         Assert.Equal(dropped, window.Subtasks.Sum(s => s.LateRecordsDropped));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(3, 0)]
+    [InlineData(3, 40)]
+    public async Task SideOutputLateData_WhenEventsArriveTooLate_SendsExactlyTheDroppedOnesToTheSideOutput(int parallelism, long lateness)
+    {
+        var expected = WindowVariantsExpected.Late(Events, Keys, Disorder, bound: 20, lateness, out _, out var lateLines);
+        var lateOutput = OutputFiles.NewDirectory();
+
+        var (lines, details) = await RunAsync(parallelism, "late-side", bound: 20, lateness, lateOutput);
+
+        Assert.NotEmpty(lateLines);
+        Assert.Equal(expected, lines);
+        Assert.Equal(lateLines, OutputFiles.ReadResult(lateOutput).Order(StringComparer.Ordinal));
+        Assert.Equal(0, details.Vertices.Sum(v => v.LateRecordsDropped)); // sent to the side output, not dropped
+        Directory.Delete(lateOutput, recursive: true);
     }
 }

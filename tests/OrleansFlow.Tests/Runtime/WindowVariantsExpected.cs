@@ -50,8 +50,13 @@ internal static class WindowVariantsExpected
     /// Tumbling windows with allowed lateness: replays the events in order with the watermark after each; an event for a
     /// window past its end plus the lateness is dropped; within the lateness it fires the window again (key, start, sum).
     /// </summary>
-    public static List<string> Late(long events, long keys, long disorder, long bound, long lateness, out long dropped)
+    public static List<string> Late(long events, long keys, long disorder, long bound, long lateness, out long dropped) =>
+        Late(events, keys, disorder, bound, lateness, out dropped, out _);
+
+    /// <summary>As <see cref="Late(long, long, long, long, long, out long)"/>, also giving the dropped events as <c>key,value</c>.</summary>
+    public static List<string> Late(long events, long keys, long disorder, long bound, long lateness, out long dropped, out List<string> droppedLines)
     {
+        droppedLines = [];
         var lines = new List<string>();
         var open = new Dictionary<(long Key, long Start), long>(); // window → sum
         var watermark = long.MinValue;
@@ -64,6 +69,7 @@ internal static class WindowVariantsExpected
             if (end + lateness <= watermark)
             {
                 dropped++;
+                droppedLines.Add(Line(e.Key, e.Value));
             }
             else
             {
@@ -82,6 +88,7 @@ internal static class WindowVariantsExpected
             watermark = next;
         }
         foreach (var (w, sum) in open) if (w.Start + WindowMs - 1 > watermark) lines.Add(Line(w.Key, w.Start, sum)); // the final watermark
+        droppedLines = Sorted(droppedLines);
         return Sorted(lines);
     }
 

@@ -24,7 +24,8 @@ public sealed class WindowVariantsJob(FileSinkLocations locations) : IStreamJob
         JobParameter.Int64("disorderMs", 100, "Out-of-orderness of event times.", min: 0),
         JobParameter.Int64("boundMs", 100, "The watermarks' bound (below disorderMs: some events are late).", min: 0),
         JobParameter.Int64("latenessMs", 0, "Allowed lateness.", min: 0),
-        JobParameter.String("output", "The exactly-once file sink's directory."));
+        JobParameter.String("output", "The exactly-once file sink's directory."),
+        JobParameter.String("lateOutput", "late-side: the directory of the late records' sink."));
 
     public void Build(StreamJobBuilder builder, JobArguments args)
     {
@@ -40,9 +41,21 @@ public sealed class WindowVariantsJob(FileSinkLocations locations) : IStreamJob
             "count" => keyed.Window(GlobalWindows.Create()).Trigger(CountTrigger.Of(WindowVariantsExpected.Count)).Reduce(Sum).Map(e => Line(e.Key, e.Value)),
             "count-purge" => keyed.Window(GlobalWindows.Create()).Trigger(PurgingTrigger.Of(CountTrigger.Of(WindowVariantsExpected.Count))).Reduce(Sum).Map(e => Line(e.Key, e.Value)),
             "late" => keyed.Window(tumbling).AllowedLateness(TimeSpan.FromMilliseconds(args.GetInt64("latenessMs"))).Reduce(Sum, () => new WithBounds()).Uid("window"),
+            "late-side" => LateToSide(keyed, tumbling, args),
             var other => throw new ArgumentException($"Unknown variant '{other}'."),
         };
         lines.SinkTo(locations.Create<string>(args.GetString("output")!, line => line)).Uid("sink");
+    }
+
+    /// <summary>Tumbling windows with allowed lateness whose late records go to a side output, written by a sink of their own.</summary>
+    private DataStream<string> LateToSide(KeyedStream<long, WindowSumEvent> keyed, TumblingEventTimeWindows tumbling, JobArguments args)
+    {
+        var late = new OutputTag<WindowSumEvent>("late");
+        var windows = keyed.Window(tumbling).AllowedLateness(TimeSpan.FromMilliseconds(args.GetInt64("latenessMs"))).SideOutputLateData(late)
+            .Reduce(Sum, () => new WithBounds()).Uid("window");
+        windows.GetSideOutput(late).Map(e => Line(e.Key, e.Value)).Uid("late-lines")
+            .SinkTo(locations.Create<string>(args.GetString("lateOutput")!, line => line)).Uid("late-sink");
+        return windows;
     }
 
     private static WindowSumEvent Sum(WindowSumEvent a, WindowSumEvent b) => new(a.Key, a.Value + b.Value, Math.Max(a.Time, b.Time));

@@ -56,6 +56,19 @@ public sealed class SlicingWindowFunctionTests
         Assert.Equal(general.Results.Order(StringComparer.Ordinal), slicing.Results.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Sliding_WhenAKeyHasOneRecord_FiresEveryWindowThatHoldsIt()
+    {
+        var assigner = SlidingEventTimeWindows.Of(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1));
+        using var h = new WindowOperatorHarness<TimeWindow>(assigner, _ => Slicing(60_000, 1_000, 0), Start);
+
+        h.Add("a", 7, eventTime: 123_456);
+        h.Watermark(long.MaxValue);
+
+        var expected = Enumerable.Range(0, 60).Select(i => $"a,{64_000 + i * 1_000},{124_000 + i * 1_000},1,7");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), h.Results.Order(StringComparer.Ordinal));
+    }
+
     private sealed class CountSum : OrleansFlow.State.IAggregateFunction<(string Key, long Value), (long Count, long Sum), (long Count, long Sum)>
     {
         public (long Count, long Sum) CreateAccumulator() => default;

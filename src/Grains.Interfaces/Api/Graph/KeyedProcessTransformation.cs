@@ -9,5 +9,7 @@ internal sealed class KeyedProcessTransformation<TKey, TIn, TOut>(
     /// <summary>Creates a fresh function instance per subtask.</summary>
     public Func<KeyedProcessFunction<TKey, TIn, TOut>> FunctionFactory { get; } = functionFactory;
 
+    public override bool CanEmitSideOutputs => true;
+
     public override TResult Accept<TResult>(ITransformationVisitor<TResult> v, object? output) => v.VisitKeyedProcess(this, output);
 }

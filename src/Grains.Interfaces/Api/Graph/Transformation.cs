@@ -24,6 +24,9 @@ internal abstract class Transformation(int id, string kind, Transformation? inpu
     /// <summary>Whether this transformation starts event time (a source with a watermark strategy).</summary>
     public virtual bool StartsEventTime => false;
 
+    /// <summary>Whether the operator can emit into side outputs (keyed process functions and windows).</summary>
+    public virtual bool CanEmitSideOutputs => false;
+
     /// <summary>0 = the job's default parallelism.</summary>
     public int Parallelism { get; set; }
 

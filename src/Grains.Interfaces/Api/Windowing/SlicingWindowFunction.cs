@@ -44,6 +44,9 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
 
     public long LateRecordsDropped { get; private set; }
 
+    /// <summary>Where late records go instead of being dropped (<c>SideOutputLateData</c>), if anywhere.</summary>
+    public OutputTag<TIn>? LateData { get; init; }
+
     public override void Open(IRuntimeContext context)
     {
         _slices = context.State.GetState(Descriptor);
@@ -59,7 +62,8 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
         var lastWindowEnd = TimeWindow.StartOf(timestamp, _windowOffset, _slide) + _size;
         if (lastWindowEnd - 1 <= watermark)
         {
-            LateRecordsDropped++; // every window of the record has fired
+            if (LateData is not null) context.Output(LateData, value); // every window of the record has fired
+            else LateRecordsDropped++;
             return;
         }
 

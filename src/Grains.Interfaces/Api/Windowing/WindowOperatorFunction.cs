@@ -43,6 +43,9 @@ internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWi
     /// <summary>Elements dropped because every window they belong to was already cleaned up.</summary>
     public long LateRecordsDropped { get; private set; }
 
+    /// <summary>Where late records go instead of being dropped (<c>SideOutputLateData</c>), if anywhere.</summary>
+    public OutputTag<TIn>? LateData { get; init; }
+
     public override void Open(IRuntimeContext context)
     {
         _contents = context.State.GetMapState(new MapStateDescriptor<TWindow, TAcc>(ContentsState));
@@ -84,7 +87,9 @@ internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWi
             _context.Current = window;
             Act(_trigger.OnElement(timestamp, window, _context), window, accumulator, context.CurrentKey, output);
         }
-        if (!accepted) LateRecordsDropped++;
+        if (accepted) return;
+        if (LateData is not null) context.Output(LateData, value);
+        else LateRecordsDropped++;
     }
 
     public override void OnTimer(long timestamp, OnTimerContext<TKey> context, ICollector<TOut> output)

@@ -14,6 +14,7 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
     private readonly WindowAssigner<TWindow> _assigner;
     private Trigger<TWindow> _trigger;
     private long _allowedLateness;
+    private OutputTag<T>? _lateData;
 
     internal WindowedStream(KeyedStream<TKey, T> input, WindowAssigner<TWindow> assigner)
     {
@@ -43,6 +44,19 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
         if (!_assigner.IsEventTime && lateness > TimeSpan.Zero)
             throw new ArgumentException($"Allowed lateness applies to event-time windows only; {_assigner.GetType().Name} is a processing-time assigner.", nameof(lateness));
         _allowedLateness = (long)lateness.TotalMilliseconds;
+        return this;
+    }
+
+    /// <summary>
+    /// Sends records that arrive after their every window was cleaned up (past the allowed lateness) to side output
+    /// <paramref name="tag"/> instead of dropping them; read them with <see cref="DataStream{T}.GetSideOutput{TSide}"/>
+    /// on the windowed result. Only records actually dropped count in <c>numLateRecordsDropped</c>.
+    /// </summary>
+    public WindowedStream<TKey, T, TWindow> SideOutputLateData(OutputTag<T> tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (!_assigner.IsEventTime) throw new ArgumentException($"Late data exists for event-time windows only; {_assigner.GetType().Name} is a processing-time assigner.", nameof(tag));
+        _lateData = tag;
         return this;
     }
 
@@ -81,7 +95,7 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
     {
         ArgumentNullException.ThrowIfNull(functionFactory);
         return Add(() => new WindowOperatorFunction<TKey, T, List<T>, IReadOnlyList<T>, TOut, TWindow>(
-            _assigner, _trigger, _allowedLateness, new ListAggregate<T>(), new ElementsEmitter<TKey, T, TOut, TWindow>(functionFactory())));
+            _assigner, _trigger, _allowedLateness, new ListAggregate<T>(), new ElementsEmitter<TKey, T, TOut, TWindow>(functionFactory())) { LateData = _lateData });
     }
 
     /// <summary>
@@ -100,9 +114,9 @@ public sealed class WindowedStream<TKey, T, TWindow> where TKey : notnull where 
         if (size > 0 && _trigger is EventTimeTrigger && _allowedLateness == 0)
         {
             return Add(() => new SlicingWindowFunction<TKey, T, TAcc, TResult, TOut>(
-                size, slide, offset, aggregate, (IWindowEmitter<TKey, TResult, TOut, TimeWindow>)(object)emitter()));
+                size, slide, offset, aggregate, (IWindowEmitter<TKey, TResult, TOut, TimeWindow>)(object)emitter()) { LateData = _lateData });
         }
-        return Add(() => new WindowOperatorFunction<TKey, T, TAcc, TResult, TOut, TWindow>(_assigner, _trigger, _allowedLateness, aggregate, emitter()));
+        return Add(() => new WindowOperatorFunction<TKey, T, TAcc, TResult, TOut, TWindow>(_assigner, _trigger, _allowedLateness, aggregate, emitter()) { LateData = _lateData });
     }
 
     /// <summary>Whether the aggregate's type implements <c>Merge</c> itself (not the interface's default, which throws).</summary>
