@@ -83,6 +83,24 @@ public sealed class DataStream<T>
         return new DataStream<TSide>(Builder, Builder.Add(new SideOutputTransformation<TSide>(Builder.NextId, Transformation, tag)));
     }
 
+    /// <summary>
+    /// This stream and <paramref name="others"/> as one (Flink's <c>union</c>): the next operator reads every record of
+    /// each, in no order across them, and its watermark is the minimum over all. A stream may appear more than once
+    /// (its records then come once per appearance). Partition the union (e.g. <c>KeyBy</c>) as any stream.
+    /// </summary>
+    public DataStream<T> Union(params DataStream<T>[] others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        if (others.Length == 0) throw new ArgumentException("Union needs at least one other stream.", nameof(others));
+        foreach (var other in others)
+        {
+            ArgumentNullException.ThrowIfNull(other, nameof(others));
+            if (other.Builder != Builder) throw new ArgumentException("A union's streams must belong to the same job.", nameof(others));
+        }
+        Transformation[] inputs = [Transformation, .. others.Select(o => o.Transformation)];
+        return new DataStream<T>(Builder, Builder.Add(new UnionTransformation<T>(Builder.NextId, inputs)));
+    }
+
     /// <summary>Writes the stream to <paramref name="sink"/>.</summary>
     public DataStream<T> SinkTo(ISink<T> sink)
     {

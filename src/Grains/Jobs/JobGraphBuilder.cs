@@ -9,10 +9,14 @@ namespace OrleansFlow.Jobs;
 /// an operator without a parallelism of its own takes the job's; a forward edge between operators of different
 /// parallelism becomes a rebalance; an operator is chained to its input when the edge is forward, the parallelism is
 /// equal and the input has no other consumer. A side output is no operator: each consumer of one gets an edge of its
-/// own from the producer's vertex, tagged with the side output, and is never chained. Uids must be unique.
+/// own from the producer's vertex, tagged with the side output, and is never chained; a union is no operator either:
+/// its consumer gets an edge from each of its inputs. Uids must be unique.
 /// </summary>
 internal static class JobGraphBuilder
 {
+    private static IReadOnlyList<Transformation> InputsOf(Transformation t) =>
+        t is IUnionTransformation union ? union.Inputs : t.Input is null ? [] : [t.Input];
+
     public static JobGraph Build(StreamJobBuilder builder)
     {
         var transformations = builder.Transformations;
@@ -30,8 +34,12 @@ internal static class JobGraphBuilder
             return p;
         }
 
-        var consumers = transformations.Where(t => t.Input is not null && t is not ISideOutputTransformation)
-            .GroupBy(t => t.Input!.Id).ToDictionary(g => g.Key, g => g.Count());
+        var consumers = new Dictionary<int, int>();
+        foreach (var t in transformations)
+        {
+            if (t is ISideOutputTransformation) continue; // reads a producer's side output, not its main output
+            foreach (var input in InputsOf(t)) consumers[input.Id] = consumers.GetValueOrDefault(input.Id) + 1;
+        }
         var vertexOf = new Dictionary<int, int>();
         var chains = new List<List<Transformation>>();
         var parallelisms = new List<int>();
@@ -45,22 +53,24 @@ internal static class JobGraphBuilder
                 vertexOf[t.Id] = NewVertex(t, p);
                 continue;
             }
-            if (t.Input.Kind == "sink") throw new ArgumentException($"Operator '{t.Uid}' reads from sink '{t.Input.Uid}', but a sink has no output.");
-            if (t is ISideOutputTransformation)
+            foreach (var input in InputsOf(t))
             {
-                vertexOf[t.Id] = vertexOf[t.Input.Id]; // virtual: its consumers read the producer's vertex
+                if (input.Kind == "sink") throw new ArgumentException($"Operator '{t.Uid}' reads from sink '{input.Uid}', but a sink has no output.");
+            }
+            if (t is ISideOutputTransformation or IUnionTransformation) continue; // virtual: their consumers read what they stand for
+            if (t.Input is ISideOutputTransformation or IUnionTransformation)
+            {
+                var v = NewVertex(t, p); // never chained
+                vertexOf[t.Id] = v;
+                foreach (var (from, side) in Sources(t.Input))
+                {
+                    var edgePartitioning = t.InputPartitioning ?? Partitioning.Forward;
+                    if (edgePartitioning.Kind == PartitioningKind.Forward && parallelisms[from] != p) edgePartitioning = Partitioning.Rebalance;
+                    edges.Add((from, v, edgePartitioning, side));
+                }
                 continue;
             }
             var inputVertex = vertexOf[t.Input.Id];
-            if (t.Input is ISideOutputTransformation side)
-            {
-                var sidePartitioning = t.InputPartitioning ?? Partitioning.Forward;
-                if (sidePartitioning.Kind == PartitioningKind.Forward && parallelisms[inputVertex] != p) sidePartitioning = Partitioning.Rebalance;
-                var sideVertex = NewVertex(t, p);
-                vertexOf[t.Id] = sideVertex;
-                edges.Add((inputVertex, sideVertex, sidePartitioning, side));
-                continue;
-            }
             var partitioning = t.InputPartitioning ?? Partitioning.Forward;
             if (partitioning.Kind == PartitioningKind.Forward && parallelisms[inputVertex] != p) partitioning = Partitioning.Rebalance;
             var chainable = partitioning.Kind == PartitioningKind.Forward
@@ -87,6 +97,14 @@ internal static class JobGraphBuilder
             vertices[to].Inputs.Add(edge);
         }
         return new JobGraph(vertices, builder.MaxParallelism);
+
+        // The vertices (and side outputs) a virtual transformation stands for, in input order.
+        IEnumerable<(int Vertex, ISideOutputTransformation? Side)> Sources(Transformation input) => input switch
+        {
+            IUnionTransformation union => union.Inputs.SelectMany(Sources),
+            ISideOutputTransformation side => [(vertexOf[side.Producer.Id], side)],
+            _ => [(vertexOf[input.Id], null)],
+        };
 
         int NewVertex(Transformation head, int p)
         {

@@ -23,6 +23,7 @@ internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? b
         var count = records.Count;
         var keyGroups = records.KeyGroups;
         var i = position;
+        if (timestamp is not null && records.Timestamps is null) timestamp.Current = long.MinValue; // e.g. the side of a union without event time
         if (timestamp is not null && records.Timestamps is { } timestamps)
         {
             i = ProcessTimestamped(items, count, keyGroups, timestamps, i);

@@ -344,4 +344,24 @@ public sealed class JobGraphBuilderTests
 
         Assert.Contains("'plain'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_WhenThreeStreamsAreUnitedAndKeyed_GivesTheConsumerAnEdgeFromEach()
+    {
+        var builder = new StreamJobBuilder(2, 128);
+        var a = builder.AddSource(Source()).Uid("a");
+        var b = builder.AddSource(Source()).Uid("b").Map(x => x + 1).Uid("b-map");
+        var c = builder.AddSource(Source()).Uid("c").SetParallelism(1);
+        a.Union(b, c).KeyBy(x => x % 3).Sum(x => x).Uid("sum");
+
+        var graph = JobGraphBuilder.Build(builder);
+
+        var sum = graph.Vertices.Single(v => v.Uid == "sum");
+        Assert.Equal(["sum"], sum.Chain.Select(t => t.Uid));
+        Assert.Equal(["a", "b", "c"], sum.Inputs.Select(e => e.Source.Uid));
+        Assert.Equal([0, 1, 2], sum.Inputs.Select(e => e.TargetInputOrdinal));
+        Assert.All(sum.Inputs, e => Assert.IsAssignableFrom<KeyGroupPartitioning>(e.Partitioning));
+        Assert.Equal(2 + 2 + 1, sum.InputChannelCount);
+        Assert.Equal(["b", "b-map"], graph.Vertices.Single(v => v.Uid == "b").Chain.Select(t => t.Uid)); // chained up to the union
+    }
 }

@@ -61,5 +61,6 @@ internal static class TestClusters
             .AddStreamJob<TrickleJob>(TrickleJob.Name)
             .AddStreamJob<TimerWindowJob>(TimerWindowJob.Name)
             .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name)
-            .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name);
+            .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name)
+            .AddStreamJob<UnionJob>(UnionJob.Name);
 }

@@ -72,4 +72,27 @@ public sealed class WindowSumClusterTests : TwoSiloClusterTest
         Assert.True(expected.Count > Keys * 10, $"the jumps should cut each key's events into many sessions, got {expected.Count}");
         Assert.Equal(expected, lines);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Union_WhenOneOfThreeEventTimeSourcesLags_WindowsSeeEveryEventOfEach(int parallelism)
+    {
+        var output = OutputFiles.NewDirectory();
+        var jobId = Guid.NewGuid().ToString("N");
+        var result = await Cluster.Client.GetGrain<IJobManagerGrain>(jobId).Submit(new JobSpec
+        {
+            JobName = UnionJob.Name, Parallelism = parallelism, MaxParallelism = 128,
+            Args = new Dictionary<string, string> { ["events"] = "30000", ["keys"] = "10", ["slowRate"] = "20000", ["output"] = output },
+        });
+        Assert.True(result.Accepted, result.Message);
+
+        var finished = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(60));
+
+        Assert.True(finished.Status == JobStatus.Finished, finished.FailureCause);
+        Assert.Equal(parallelism, finished.Vertices.Single(v => v.Uid == "window").Subtasks.Count);
+        Assert.Equal(0, finished.Vertices.Sum(v => v.LateRecordsDropped));
+        Assert.Equal(WindowSumExpected.Tumbling(30_000, 10, UnionJob.WindowMs, UnionJob.DisorderMs), OutputFiles.ReadResult(output).Order(StringComparer.Ordinal));
+        Directory.Delete(output, recursive: true);
+    }
 }
