@@ -55,7 +55,7 @@ public sealed class EngineDirectBenchmark : IBenchmark
         public Task Deliver(ChannelBatch batch)
         {
             var position = 0;
-            dispatcher.Process(batch.Payload, ref position);
+            dispatcher.Process(batch.Payload, 0, ref position);
             return Task.CompletedTask;
         }
 

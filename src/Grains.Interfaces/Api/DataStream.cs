@@ -7,6 +7,9 @@ public sealed class DataStream<T>
 {
     private readonly Partitioning _partitioning;
 
+    /// <summary>How the next operator reads this stream (forward unless repartitioned).</summary>
+    internal Partitioning Partitioning => _partitioning;
+
     internal DataStream(StreamJobBuilder builder, Transformation transformation, Partitioning? partitioning = null)
     {
         Builder = builder;
@@ -99,6 +102,18 @@ public sealed class DataStream<T>
         }
         Transformation[] inputs = [Transformation, .. others.Select(o => o.Transformation)];
         return new DataStream<T>(Builder, Builder.Add(new UnionTransformation<T>(Builder.NextId, inputs)));
+    }
+
+    /// <summary>
+    /// Connects this stream with <paramref name="other"/> for one operator that reads both (Flink's <c>connect</c>):
+    /// process them with a <see cref="CoProcessFunction{TIn1, TIn2, TOut}"/>, or key both first
+    /// (<see cref="ConnectedStreams{T1, T2}.KeyBy{TKey}"/>) for keyed state and timers.
+    /// </summary>
+    public ConnectedStreams<T, T2> Connect<T2>(DataStream<T2> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Builder != Builder) throw new ArgumentException("Connected streams must belong to the same job.", nameof(other));
+        return new ConnectedStreams<T, T2>(this, other);
     }
 
     /// <summary>Writes the stream to <paramref name="sink"/>.</summary>

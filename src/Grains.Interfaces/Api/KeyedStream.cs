@@ -41,6 +41,14 @@ public sealed class KeyedStream<TKey, T> where TKey : notnull
         return Add<KeyValuePair<TKey, long>>("sum", () => new SumFunction<TKey, T>(value));
     }
 
+    /// <summary>Connects this keyed stream with another keyed by the same key type: process both with a <see cref="KeyedCoProcessFunction{TKey, TIn1, TIn2, TOut}"/>.</summary>
+    public KeyedConnectedStreams<TKey, T, T2> Connect<T2>(KeyedStream<TKey, T2> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other._builder != _builder) throw new ArgumentException("Connected streams must belong to the same job.", nameof(other));
+        return new KeyedConnectedStreams<TKey, T, T2>(_builder, _input, _keySelector, other._input, other._keySelector);
+    }
+
     /// <summary>Cuts the stream into windows of <paramref name="assigner"/> (e.g. <c>TumblingEventTimeWindows.Of(TimeSpan.FromMinutes(1))</c>).</summary>
     public Windowing.WindowedStream<TKey, T, TWindow> Window<TWindow>(Windowing.WindowAssigner<TWindow> assigner) where TWindow : struct, Windowing.IWindow
     {

@@ -14,8 +14,12 @@ namespace OrleansFlow.Jobs;
 /// </summary>
 internal static class JobGraphBuilder
 {
-    private static IReadOnlyList<Transformation> InputsOf(Transformation t) =>
-        t is IUnionTransformation union ? union.Inputs : t.Input is null ? [] : [t.Input];
+    private static IReadOnlyList<Transformation> InputsOf(Transformation t) => t switch
+    {
+        IUnionTransformation union => union.Inputs,
+        ITwoInputTransformation two => [t.Input!, two.Input2],
+        _ => t.Input is null ? [] : [t.Input],
+    };
 
     public static JobGraph Build(StreamJobBuilder builder)
     {
@@ -43,7 +47,7 @@ internal static class JobGraphBuilder
         var vertexOf = new Dictionary<int, int>();
         var chains = new List<List<Transformation>>();
         var parallelisms = new List<int>();
-        var edges = new List<(int From, int To, Partitioning Partitioning, ISideOutputTransformation? Side)>();
+        var edges = new List<(int From, int To, Partitioning Partitioning, ISideOutputTransformation? Side, int InputIndex)>();
 
         foreach (var t in transformations)
         {
@@ -58,16 +62,12 @@ internal static class JobGraphBuilder
                 if (input.Kind == "sink") throw new ArgumentException($"Operator '{t.Uid}' reads from sink '{input.Uid}', but a sink has no output.");
             }
             if (t is ISideOutputTransformation or IUnionTransformation) continue; // virtual: their consumers read what they stand for
-            if (t.Input is ISideOutputTransformation or IUnionTransformation)
+            if (t.Input is ISideOutputTransformation or IUnionTransformation || t is ITwoInputTransformation)
             {
                 var v = NewVertex(t, p); // never chained
                 vertexOf[t.Id] = v;
-                foreach (var (from, side) in Sources(t.Input))
-                {
-                    var edgePartitioning = t.InputPartitioning ?? Partitioning.Forward;
-                    if (edgePartitioning.Kind == PartitioningKind.Forward && parallelisms[from] != p) edgePartitioning = Partitioning.Rebalance;
-                    edges.Add((from, v, edgePartitioning, side));
-                }
+                AddEdges(t.Input, t.InputPartitioning, v, p, 0);
+                if (t is ITwoInputTransformation two) AddEdges(two.Input2, two.Partitioning2, v, p, 1);
                 continue;
             }
             var inputVertex = vertexOf[t.Input.Id];
@@ -85,14 +85,14 @@ internal static class JobGraphBuilder
             {
                 var v = NewVertex(t, p);
                 vertexOf[t.Id] = v;
-                edges.Add((inputVertex, v, partitioning, null));
+                edges.Add((inputVertex, v, partitioning, null, 0));
             }
         }
 
         var vertices = chains.Select((c, i) => new JobVertex(i, parallelisms[i], c)).ToList();
-        foreach (var (from, to, partitioning, side) in edges)
+        foreach (var (from, to, partitioning, side, inputIndex) in edges)
         {
-            var edge = new JobEdge(vertices[from], vertices[to], partitioning, vertices[to].Inputs.Count, side);
+            var edge = new JobEdge(vertices[from], vertices[to], partitioning, vertices[to].Inputs.Count, side, inputIndex);
             vertices[from].Outputs.Add(edge);
             vertices[to].Inputs.Add(edge);
         }
@@ -105,6 +105,17 @@ internal static class JobGraphBuilder
             ISideOutputTransformation side => [(vertexOf[side.Producer.Id], side)],
             _ => [(vertexOf[input.Id], null)],
         };
+
+        // Edges into vertex v (parallelism p) from what input stands for, feeding input inputIndex of its head.
+        void AddEdges(Transformation input, Partitioning? requested, int v, int p, int inputIndex)
+        {
+            foreach (var (from, side) in Sources(input))
+            {
+                var edgePartitioning = requested ?? Partitioning.Forward;
+                if (edgePartitioning.Kind == PartitioningKind.Forward && parallelisms[from] != p) edgePartitioning = Partitioning.Rebalance;
+                edges.Add((from, v, edgePartitioning, side, inputIndex));
+            }
+        }
 
         int NewVertex(Transformation head, int p)
         {

@@ -15,7 +15,7 @@ internal sealed class InputDispatcher<T>(ICollector<T> head, TaskBufferBudget? b
 {
     private readonly IKeyGroupedCollector<T>? _keyedHead = head as IKeyGroupedCollector<T>;
 
-    public bool Process(StreamElement batch, ref int position)
+    public bool Process(StreamElement batch, int edge, ref int position)
     {
         if (batch is not RecordBatch<T> records)
             throw new InvalidOperationException($"Expected a batch of {typeof(T).Name}, got {batch.GetType().Name}.");

@@ -84,6 +84,37 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         return Head(op);
     }
 
+    public object VisitKeyedCoProcess<TKey, TIn1, TIn2, TOut>(KeyedCoProcessTransformation<TKey, TIn1, TIn2, TOut> t, object? output) where TKey : notnull
+    {
+        var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
+            _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
+        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
+        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
+        var op = new KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(t.KeySelector1, t.KeySelector2, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
+        {
+            SideOutputs = SideOutputsOf(t),
+        };
+        return TwoInputHead(op, op.Input1, op.Input2);
+    }
+
+    public object VisitCoProcess<TIn1, TIn2, TOut>(CoProcessTransformation<TIn1, TIn2, TOut> t, object? output)
+    {
+        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, null, _env.Task.JobId, _env.Attempt);
+        var op = new CoProcessOperator<TIn1, TIn2, TOut>(t.FunctionFactory(), context, Output<TOut>(output), _timestamp);
+        return TwoInputHead(op, op.Input1, op.Input2);
+    }
+
+    /// <summary>A two-input operator heads its chain: each input edge's batches go to the input it feeds.</summary>
+    private object TwoInputHead<TIn1, TIn2>(IStreamOperator op, ICollector<TIn1> input1, ICollector<TIn2> input2)
+    {
+        if (!_isHead) throw new InvalidOperationException("A two-input operator must start its chain.");
+        _operators.Add(op);
+        _input = new TwoInputDispatcher(
+            new InputDispatcher<TIn1>(input1, Budget, _timestamp), new InputDispatcher<TIn2>(input2, Budget, _timestamp),
+            [.. _env.Vertex.Inputs.Select(e => e.InputIndex)]);
+        return op;
+    }
+
     public object VisitSink<T>(SinkTransformation<T> t, object? output)
     {
         var writer = t.Sink.CreateWriter(new SinkWriterContext(_env.Task.JobId, t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Attempt));

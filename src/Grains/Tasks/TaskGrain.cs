@@ -25,6 +25,7 @@ internal sealed partial class TaskGrain(
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
     private readonly List<StreamElement> _elements = [];
+    private readonly List<int> _elementEdges = []; // the input edge of each of _elements (-1: derived by the task)
     private readonly List<Input.ChannelRelease> _releases = [];
     private Input.TaskInputProcessor? _input;
     private readonly OrleansFlowOptions _options = options.Value;
@@ -237,13 +238,15 @@ internal sealed partial class TaskGrain(
         }
         if (batch.Attempt != _deployment.Attempt || _state is not (TaskState.Deployed or TaskState.Running)) return;
         _elements.Clear();
-        _input!.Offer(batch.InputEdge, batch.SourceSubtask, batch.Sequence, batch.Payload, _elements);
+        _elementEdges.Clear();
+        _input!.Offer(batch.InputEdge, batch.SourceSubtask, batch.Sequence, batch.Payload, _elements, _elementEdges);
         if (_elements.Count == 0) return; // waits for a gap to fill, or a duplicate
         try
         {
             foreach (var givenUp in _input.TakeGivenUp()) DeclineAlignment(givenUp);
-            foreach (var element in _elements)
+            for (var e = 0; e < _elements.Count; e++)
             {
+                var element = _elements[e];
                 switch (element)
                 {
                     case EndOfInput:
@@ -257,7 +260,7 @@ internal sealed partial class TaskGrain(
                         break;
                     default:
                         var position = 0;
-                        while (!_chain!.Input!.Process(element, ref position))
+                        while (!_chain!.Input!.Process(element, _elementEdges[e], ref position))
                         {
                             await WaitForNetworkMemoryAsync();
                             if (_state is not (TaskState.Deployed or TaskState.Running)) return;

@@ -86,14 +86,14 @@ public sealed class RecordWriterTests
         var dispatcher = new InputDispatcher<long>(collected);
 
         var position = 0;
-        dispatcher.Process(new RecordBatch<long>([5, 6], 2, [10, 11]), ref position);
+        dispatcher.Process(new RecordBatch<long>([5, 6], 2, [10, 11]), 0, ref position);
         Assert.Equal([(5L, 10), (6L, 11)], collected.Seen);
 
         collected.Throw = true;
         Assert.Throws<ArgumentOutOfRangeException>(() =>
         {
             var start = 0;
-            dispatcher.Process(new RecordBatch<long>([7], 1, [99]), ref start);
+            dispatcher.Process(new RecordBatch<long>([7], 1, [99]), 0, ref start);
         });
     }
 

@@ -62,5 +62,6 @@ internal static class TestClusters
             .AddStreamJob<TimerWindowJob>(TimerWindowJob.Name)
             .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name)
             .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name)
-            .AddStreamJob<UnionJob>(UnionJob.Name);
+            .AddStreamJob<UnionJob>(UnionJob.Name)
+            .AddStreamJob<ConnectJob>(ConnectJob.Name);
 }

@@ -12,4 +12,6 @@ internal interface ITransformationVisitor<out TResult>
     TResult VisitFlatMap<TIn, TOut>(FlatMapTransformation<TIn, TOut> transformation, object? output);
     TResult VisitKeyedProcess<TKey, TIn, TOut>(KeyedProcessTransformation<TKey, TIn, TOut> transformation, object? output) where TKey : notnull;
     TResult VisitSink<T>(SinkTransformation<T> transformation, object? output);
+    TResult VisitKeyedCoProcess<TKey, TIn1, TIn2, TOut>(KeyedCoProcessTransformation<TKey, TIn1, TIn2, TOut> transformation, object? output) where TKey : notnull;
+    TResult VisitCoProcess<TIn1, TIn2, TOut>(CoProcessTransformation<TIn1, TIn2, TOut> transformation, object? output);
 }

@@ -40,9 +40,11 @@ internal sealed class TaskInputProcessor
     /// <summary>
     /// Offers the batch that channel (<paramref name="edge"/>, <paramref name="subtask"/>) delivered with
     /// <paramref name="sequence"/>; appends what the task must process now to <paramref name="output"/>, in order (nothing
-    /// while the batch waits for a gap to fill or was a duplicate). Throws for a channel this task does not have.
+    /// while the batch waits for a gap to fill or was a duplicate). <paramref name="edges"/>, when given, gets for each
+    /// element appended the input edge it came over (−1 for what the task derived: watermarks, idleness, end of input).
+    /// Throws for a channel this task does not have.
     /// </summary>
-    public void Offer(int edge, int subtask, long sequence, StreamElement payload, List<StreamElement> output)
+    public void Offer(int edge, int subtask, long sequence, StreamElement payload, List<StreamElement> output, List<int>? edges = null)
     {
         var key = (edge, subtask);
         if (!_channels.TryGetValue(key, out var channel))
@@ -71,8 +73,10 @@ internal sealed class TaskInputProcessor
                     break;
                 default:
                     output.Add(element);
+                    edges?.Add(from.Edge);
                     break;
             }
+            while (edges is not null && edges.Count < output.Count) edges.Add(-1);
         }
     }
 
