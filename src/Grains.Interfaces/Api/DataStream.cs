@@ -116,6 +116,14 @@ public sealed class DataStream<T>
         return new ConnectedStreams<T, T2>(this, other);
     }
 
+    /// <summary>Joins this stream with <paramref name="other"/> in windows: <c>.Where(ka).EqualTo(kb).Window(assigner).Apply(f)</c>.</summary>
+    public JoinedStreams<T, T2> Join<T2>(DataStream<T2> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Builder != Builder) throw new ArgumentException("Joined streams must belong to the same job.", nameof(other));
+        return new JoinedStreams<T, T2>(this, other);
+    }
+
     /// <summary>Writes the stream to <paramref name="sink"/>.</summary>
     public DataStream<T> SinkTo(ISink<T> sink)
     {

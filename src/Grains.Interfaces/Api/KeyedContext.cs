@@ -17,6 +17,9 @@ public abstract class KeyedContext<TKey> where TKey : notnull
     /// </summary>
     public abstract void Output<T>(OutputTag<T> tag, T value);
 
+    /// <summary>Sets the event time of what the function emits next (joins give a pair the later of its two times); the runtime's own functions only.</summary>
+    internal virtual void SetOutputTimestamp(long timestamp) { }
+
     /// <summary>The current key's timers, and the current watermark and processing time.</summary>
     public abstract ITimerService TimerService { get; }
 

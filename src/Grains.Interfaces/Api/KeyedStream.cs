@@ -49,6 +49,12 @@ public sealed class KeyedStream<TKey, T> where TKey : notnull
         return new KeyedConnectedStreams<TKey, T, T2>(_builder, _input, _keySelector, other._input, other._keySelector);
     }
 
+    /// <summary>
+    /// Joins this stream's records with <paramref name="other"/>'s records of the same key whose event times lie within an
+    /// interval of theirs (Flink's <c>intervalJoin</c>): <c>.Between(lower, upper).Process(() => new MyJoinFunction())</c>.
+    /// </summary>
+    public IntervalJoin<TKey, T, T2> IntervalJoin<T2>(KeyedStream<TKey, T2> other) => new(Connect(other));
+
     /// <summary>Cuts the stream into windows of <paramref name="assigner"/> (e.g. <c>TumblingEventTimeWindows.Of(TimeSpan.FromMinutes(1))</c>).</summary>
     public Windowing.WindowedStream<TKey, T, TWindow> Window<TWindow>(Windowing.WindowAssigner<TWindow> assigner) where TWindow : struct, Windowing.IWindow
     {

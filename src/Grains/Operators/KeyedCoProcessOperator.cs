@@ -10,7 +10,7 @@ namespace OrleansFlow.Operators;
 /// (<see cref="Input1"/>, <see cref="Input2"/>, which the task's two-input dispatcher feeds); both share the keyed
 /// state backend and the timers, which fire as the watermark (the minimum over both inputs) and processing time advance.
 /// </summary>
-internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedContext<TKey>, IStreamOperator, IStatefulOperator, ITimerTarget<TKey>
+internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedContext<TKey>, IStreamOperator, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric
     where TKey : notnull
 {
     private readonly KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> _function;
@@ -49,6 +49,9 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
 
     public SideOutputs SideOutputs { get; init; } = SideOutputs.None;
 
+    /// <summary>Records the function dropped as late (joins).</summary>
+    public long LateRecordsDropped => (_function as ILateRecordsMetric)?.LateRecordsDropped ?? 0;
+
     public IKeyedStateSnapshot BeginSnapshot() => _backend.BeginSnapshot(_backend.KeyGroupRange);
 
     public void RestoreState(Stream input, Checkpointing.StateFileSectionChecksums? checksums) => _backend.Restore(input, _backend.KeyGroupRange, checksums);
@@ -58,6 +61,11 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
     public override long? Timestamp => _timestamp is { Current: var t } && t != long.MinValue ? t : null;
 
     public override ITimerService TimerService => _timers;
+
+    internal override void SetOutputTimestamp(long timestamp)
+    {
+        if (_timestamp is not null) _timestamp.Current = timestamp;
+    }
 
     public override void Output<T>(OutputTag<T> tag, T value)
     {

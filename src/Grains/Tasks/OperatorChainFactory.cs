@@ -54,7 +54,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var splits = SourceSplitAssignment.SplitsOf(t.Source.SplitCount, _env.Vertex.Parallelism, _env.Task.Subtask);
         var reader = t.Source.CreateReader(splits, _env.TimeProvider);
         var downstream = Output<T>(output);
-        var eventTime = t.Watermarks is { } strategy ? new Operators.EventTime.EventTimeSourceOutput<T>(downstream, strategy, _env.TimeProvider, _timestamp!) : null;
+        var eventTime = t.Watermarks is { } strategy ? new Operators.EventTime.EventTimeSourceOutput<T>(downstream, strategy, _env.TimeProvider, _timestamp!, splits) : null;
         _source = new SourceDriver<T>(reader, splits, t.Source.IsBounded, downstream, eventTime);
         _sourceUid = t.Uid;
         return _source;

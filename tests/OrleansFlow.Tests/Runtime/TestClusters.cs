@@ -63,5 +63,6 @@ internal static class TestClusters
             .AddStreamJob<ProcessingTimeJob>(ProcessingTimeJob.Name)
             .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name)
             .AddStreamJob<UnionJob>(UnionJob.Name)
-            .AddStreamJob<ConnectJob>(ConnectJob.Name);
+            .AddStreamJob<ConnectJob>(ConnectJob.Name)
+            .AddStreamJob<JoinJob>(JoinJob.Name);
 }

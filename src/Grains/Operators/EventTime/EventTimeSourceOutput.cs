@@ -20,9 +20,17 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
     private readonly SplitWatermarkMultiplexer _multiplexer;
 
     private readonly RecordTimestamp _timestamp;
+    private readonly IReadOnlyList<int> _assigned;
+    private bool _splitsRegistered;
 
-    public EventTimeSourceOutput(IOutput<T> downstream, WatermarkStrategy<T> strategy, TimeProvider time, RecordTimestamp timestamp)
+    /// <summary>
+    /// An output for a subtask that reads <paramref name="assignedSplits"/>. When its reader emits per split, every
+    /// assigned split gets its generator at the first such event, so a split that has not emitted yet holds the
+    /// subtask's watermark back (as Flink registers splits when they are assigned); a subtask without splits is idle.
+    /// </summary>
+    public EventTimeSourceOutput(IOutput<T> downstream, WatermarkStrategy<T> strategy, TimeProvider time, RecordTimestamp timestamp, IReadOnlyList<int>? assignedSplits = null)
     {
+        _assigned = assignedSplits ?? [];
         _timestamp = timestamp;
         _downstream = downstream;
         _strategy = strategy;
@@ -37,6 +45,7 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
 
     public void Collect(T record, int split)
     {
+        if (split >= 0 && !_splitsRegistered) RegisterAssignedSplits();
         if (!_splits.TryGetValue(split, out var entry)) _splits[split] = entry = (_strategy.CreateGenerator(_time), _multiplexer.Of(split));
         var timestamp = _strategy.TimestampAssigner is { } assign ? assign(record, long.MinValue) : long.MinValue;
         _timestamp.Current = timestamp;
@@ -44,9 +53,19 @@ internal sealed class EventTimeSourceOutput<T> : ISplitCollector<T>
         entry.Generator.OnEvent(record, timestamp, entry.Output); // after the record, as Flink's: a watermark it emits follows its event
     }
 
-    /// <summary>Every split's generator emits periodically.</summary>
+    private void RegisterAssignedSplits()
+    {
+        _splitsRegistered = true;
+        foreach (var s in _assigned)
+        {
+            if (!_splits.ContainsKey(s)) _splits[s] = (_strategy.CreateGenerator(_time), _multiplexer.Of(s));
+        }
+    }
+
+    /// <summary>Every split's generator emits periodically; a subtask without splits declares itself idle.</summary>
     public void EmitPeriodic()
     {
+        if (_assigned.Count == 0 && _splits.Count == 0 && !_multiplexer.IsIdle) _multiplexer.Of(-1).MarkIdle();
         foreach (var (generator, output) in _splits.Values) generator.OnPeriodicEmit(output);
     }
 
