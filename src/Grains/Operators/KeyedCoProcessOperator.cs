@@ -18,7 +18,7 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
     private readonly OperatorContext _context;
     private readonly IOutput<TOut> _output;
     private readonly KeyedTimerService<TKey> _timers;
-    private readonly TimerContext _timerContext;
+    private readonly KeyedTimerContext<TKey> _timerContext;
     private readonly EventTime.RecordTimestamp? _timestamp;
 
     public KeyedCoProcessOperator(
@@ -31,7 +31,7 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
         _output = output;
         _timestamp = timestamp;
         _timers = new KeyedTimerService<TKey>(backend, processingTime, this);
-        _timerContext = new TimerContext(this);
+        _timerContext = new KeyedTimerContext<TKey>(this);
         var assigner = new KeyGroupAssigner(backend.MaxParallelism);
         Input1 = new Side<TIn1>(this, key1, assigner, (value, op) => op._function.ProcessElement1(value, op, op._output));
         Input2 = new Side<TIn2>(this, key2, assigner, (value, op) => op._function.ProcessElement2(value, op, op._output));
@@ -140,23 +140,5 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
             owner._backend.SetCurrentKey(key(record), keyGroup);
             process(record, owner);
         }
-    }
-
-    private sealed class TimerContext(KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> owner) : OnTimerContext<TKey>
-    {
-        public TimeDomain Domain;
-        public long Time;
-
-        public override TimeDomain TimeDomain => Domain;
-
-        public override TKey CurrentKey => owner.CurrentKey;
-
-        public override long? Timestamp => Domain == TimeDomain.EventTime ? Time : null;
-
-        public override ITimerService TimerService => owner._timers;
-
-        public override void Output<T>(OutputTag<T> tag, T value) => owner.Output(tag, value);
-
-        public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action) => owner.ApplyToAllKeys(state, action);
     }
 }

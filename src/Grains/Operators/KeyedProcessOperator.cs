@@ -19,7 +19,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     private readonly IOutput<TOut> _output;
     private readonly KeyGroupAssigner _assigner;
     private readonly KeyedTimerService<TKey> _timers;
-    private readonly TimerContext _timerContext;
+    private readonly KeyedTimerContext<TKey> _timerContext;
     private readonly EventTime.RecordTimestamp? _timestamp;
 
     public KeyedProcessOperator(
@@ -34,7 +34,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _timestamp = timestamp;
         _assigner = new KeyGroupAssigner(backend.MaxParallelism);
         _timers = new KeyedTimerService<TKey>(backend, processingTime, this);
-        _timerContext = new TimerContext(this);
+        _timerContext = new KeyedTimerContext<TKey>(this);
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;
@@ -134,24 +134,5 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         {
             _backend.Dispose();
         }
-    }
-
-    /// <summary>The context of <see cref="KeyedProcessFunction{TKey, TIn, TOut}.OnTimer"/>: the operator's, with the timer's domain.</summary>
-    private sealed class TimerContext(KeyedProcessOperator<TKey, TIn, TOut> owner) : OnTimerContext<TKey>
-    {
-        public TimeDomain Domain;
-        public long Time;
-
-        public override TimeDomain TimeDomain => Domain;
-
-        public override TKey CurrentKey => owner.CurrentKey;
-
-        public override long? Timestamp => Domain == TimeDomain.EventTime ? Time : null;
-
-        public override ITimerService TimerService => owner._timers;
-
-        public override void Output<T>(OutputTag<T> tag, T value) => owner.Output(tag, value);
-
-        public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action) => owner.ApplyToAllKeys(state, action);
     }
 }
