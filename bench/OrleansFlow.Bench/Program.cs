@@ -14,6 +14,7 @@ HashSet<string>? only = null;
 var tuning = false;
 IReadOnlyList<SiloBuild>? siloBuilds = null;
 long siloEvents = 100_000_000;
+long siloKeys = 100_000;
 int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
 {
@@ -58,6 +59,9 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--silo-builds":
             siloBuilds = SiloBuild.ParseList(NextValue(ref a));
+            break;
+        case "--silo-keys":
+            siloKeys = ParseCount(arg, NextValue(ref a));
             break;
         case "--silo-events":
             siloEvents = ParseCount(arg, NextValue(ref a));
@@ -113,7 +117,7 @@ if (selected.Count > 0)
 
 if (only is not null) failures += await CheckpointSuite.RunAsync(only, checkpointOptions, Console.Out);
 if (only is not null && SiloProcessNames.Any(only.Contains))
-    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds);
+    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds, siloKeys);
 return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -124,6 +128,7 @@ static IReadOnlyList<IBenchmark> CreateBenchmarks(bool tuning) =>
     new HandLoopBaseline(),
     new AkkaStreamsBaseline(),
     new EngineDirectBenchmark(),
+    .. new[] { "keyed-sum", "timers", "tumbling", "sliding-4", "sliding-60", "sessions" }.Select(v => (IBenchmark)new EventTimeDirectBenchmark(v)),
     new BareBatchGrainBaseline(),
     new GrainPerKeyBaseline(),
     new OrleansFlowKeyedSumBenchmark(parallelism: 1),
@@ -177,7 +182,7 @@ static void PrintUsage() => Console.WriteLine(
     "                        peak resident set (VmHWM) beside its idle one, per --silo-builds (default this checkout's Release build)\n" +
     "  silo-throughput       keyed-sum p=1 and p=2 on one silo, events/s from the job's start and end times, per --silo-builds;\n" +
     "                        --silo-events per run (default 100,000,000), --rounds rounds after one warm-up, interleaved\n" +
-    "  silo-event-time       at p=1 on one silo, 100,000 keys: keyed-sum beside window-sum tumbling 1 s, sliding 1 s/250 ms and\n" +
+    "  silo-event-time       at p=1 on one silo, --silo-keys keys (default 100,000): keyed-sum beside window-sum tumbling 1 s, sliding 1 s/250 ms and\n" +
     "                        60 s/1 s, sessions (100 ms gap), and event-timers (one event-time timer per record, all fired)\n" +
     "  --storage             folder (a temporary folder) and/or azurite (started by the bench from .tools/ or AZURITE_BLOB; default both)");
 

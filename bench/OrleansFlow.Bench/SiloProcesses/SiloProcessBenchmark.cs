@@ -27,7 +27,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
 
     private sealed record Scenario(string Name, int Parallelism, int Silos, long Events, string Job = "keyed-sum", string KeyedUid = "sum", Dictionary<string, string>? Args = null);
 
-    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds)
+    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds, long keys = 100_000)
     {
         var scenarios = new List<Scenario>();
         if (selected.Contains(RssName))
@@ -51,7 +51,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
         }
         if (scenarios.Count == 0) return 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"silo processes: {string.Join(", ", scenarios.Select(s => s.Job).Distinct())}, {events:N0} events, 100,000 keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));
+            $"silo processes: {string.Join(", ", scenarios.Select(s => s.Job).Distinct())}, {events:N0} events, {keys:N0} keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));
         var results = new Dictionary<(string Build, string Scenario), List<SiloRun>>();
         var failures = 0;
         for (var round = 0; round <= rounds; round++)
@@ -63,7 +63,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
                 var label = round == 0 ? "warm-up" : $"round {round}";
                 try
                 {
-                    var run = await RunOnceAsync(build, scenario);
+                    var run = await RunOnceAsync(build, scenario, keys);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {label}, {build.Label}, {scenario.Name}: {run.Seconds:0.000} s, {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, silo idle {ByteSize.Format(run.IdleResident)}, peak {ByteSize.Format(run.PeakResident)}"));
                     if (round > 0)
@@ -98,7 +98,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
         return failures;
     }
 
-    private static async Task<SiloRun> RunOnceAsync(SiloBuild build, Scenario scenario)
+    private static async Task<SiloRun> RunOnceAsync(SiloBuild build, Scenario scenario, long keys)
     {
         var data = Path.Combine(Path.GetTempPath(), "orleansflow-bench-silo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -110,7 +110,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             if (silos.Count > 1) await WaitForSlotsAsync(silos[0], 8 * silos.Count);
             await Task.Delay(1000); // let start-up settle before the idle reading
             var idle = silos.Max(s => s.Resident);
-            var args = new Dictionary<string, string>(scenario.Args ?? []) { ["events"] = scenario.Events.ToString(CultureInfo.InvariantCulture), ["keys"] = "100000" };
+            var args = new Dictionary<string, string>(scenario.Args ?? []) { ["events"] = scenario.Events.ToString(CultureInfo.InvariantCulture), ["keys"] = keys.ToString(CultureInfo.InvariantCulture) };
             var jobId = await silos[0].SubmitAsync(new { job = scenario.Job, parallelism = scenario.Parallelism, maxParallelism = 128, args });
             var job = await silos[0].WaitForTerminalAsync(jobId, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(10));
             var peak = silos.Max(s => s.PeakResident);

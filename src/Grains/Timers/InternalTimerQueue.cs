@@ -53,11 +53,12 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
         if (state.TryGetValue(out var current))
         {
             if (current.Contains(timestamp)) return false;
-            state.Update(current.Add(timestamp));
+            current.Add(timestamp);
+            state.Update(current);
         }
         else
         {
-            state.Update(new TimerTimestamps(timestamp, null));
+            state.Update(new TimerTimestamps(timestamp));
         }
         _queue.Enqueue((_backend.CurrentKey, _backend.CurrentKeyGroup), timestamp);
         Count++;
@@ -115,7 +116,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     private bool RemoveOfCurrentKey(long timestamp)
     {
         if (_state is null || !_state.TryGetValue(out var current) || !current.Contains(timestamp)) return false;
-        if (current.Remove(timestamp) is { } rest) _state.Update(rest);
+        if (current.Remove(timestamp)) _state.Update(current);
         else _state.Clear();
         return true;
     }

@@ -2,39 +2,48 @@ namespace OrleansFlow.Timers;
 
 /// <summary>
 /// The timestamps of one key's timers in one time domain, as the value of the timer state: the first inline (a key
-/// usually has one timer: no allocation), the others in an array. Immutable: every change returns a new value.
+/// usually has one timer: nothing allocated), the others in a set (a key with many pending timers costs O(1) per
+/// timer). Changed in place: the caller reads it from keyed state, changes it, and writes it back, so a snapshot in
+/// flight (whose reads are deep copies) keeps the value it froze.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("OrleansFlow.TimerTimestamps")]
-internal readonly record struct TimerTimestamps([property: Id(0)] long First, [property: Id(1)] long[]? Rest)
+[GenerateSerializer, Alias("OrleansFlow.TimerTimestamps")]
+internal struct TimerTimestamps
 {
+    /// <summary>One of the timestamps.</summary>
+    [Id(0)] public long First;
+
+    /// <summary>The others, if any.</summary>
+    [Id(1)] public HashSet<long>? Rest;
+
+    /// <summary>A value holding <paramref name="timestamp"/> only.</summary>
+    public TimerTimestamps(long timestamp) => First = timestamp;
+
     /// <summary>Whether <paramref name="timestamp"/> is one of them.</summary>
-    public bool Contains(long timestamp)
-    {
-        if (First == timestamp) return true;
-        if (Rest is null) return false;
-        foreach (var t in Rest) if (t == timestamp) return true;
-        return false;
-    }
+    public readonly bool Contains(long timestamp) => First == timestamp || Rest is not null && Rest.Contains(timestamp);
 
-    /// <summary>The timestamps with <paramref name="timestamp"/> added (it must not be one already).</summary>
-    public TimerTimestamps Add(long timestamp) => Rest is null ? new(First, [timestamp]) : new(First, [.. Rest, timestamp]);
+    /// <summary>Adds <paramref name="timestamp"/> (not one already).</summary>
+    public void Add(long timestamp) => (Rest ??= []).Add(timestamp);
 
-    /// <summary>The timestamps without <paramref name="timestamp"/>, or null when none is left.</summary>
-    public TimerTimestamps? Remove(long timestamp)
+    /// <summary>Removes <paramref name="timestamp"/> (one of them); false when none is left.</summary>
+    public bool Remove(long timestamp)
     {
-        if (First == timestamp) return Rest is null ? null : new TimerTimestamps(Rest[0], Rest.Length == 1 ? null : Rest[1..]);
-        if (Rest is null) return this;
-        var index = Array.IndexOf(Rest, timestamp);
-        if (index < 0) return this;
-        if (Rest.Length == 1) return new TimerTimestamps(First, null);
-        var rest = new long[Rest.Length - 1];
-        Array.Copy(Rest, 0, rest, 0, index);
-        Array.Copy(Rest, index + 1, rest, index, rest.Length - index);
-        return new TimerTimestamps(First, rest);
+        if (First != timestamp)
+        {
+            Rest?.Remove(timestamp);
+            return true;
+        }
+        if (Rest is null || Rest.Count == 0) return false;
+        foreach (var next in Rest)
+        {
+            First = next; // any other one becomes the inline one
+            break;
+        }
+        Rest.Remove(First);
+        return true;
     }
 
     /// <summary>Every timestamp.</summary>
-    public IEnumerable<long> All()
+    public readonly IEnumerable<long> All()
     {
         yield return First;
         if (Rest is null) yield break;
