@@ -65,6 +65,11 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         SideOutputs.Emit(tag, value);
     }
 
+    internal override void SetOutputTimestamp(long timestamp)
+    {
+        if (_timestamp is not null) _timestamp.Current = timestamp;
+    }
+
     /// <summary>Records the function dropped as late (windows).</summary>
     public long LateRecordsDropped => (_function as ILateRecordsMetric)?.LateRecordsDropped ?? 0;
 

@@ -25,5 +25,7 @@ internal sealed class KeyedTimerContext<TKey>(KeyedContext<TKey> owner) : OnTime
 
     public override void Output<T>(OutputTag<T> tag, T value) => owner.Output(tag, value);
 
+    internal override void SetOutputTimestamp(long timestamp) => owner.SetOutputTimestamp(timestamp);
+
     public override void ApplyToAllKeys(StateDescriptor state, Action<TKey> action) => owner.ApplyToAllKeys(state, action);
 }

@@ -24,7 +24,8 @@ internal sealed class WindowOperatorHarness<TWindow> : IDisposable where TWindow
         ProcessingTime = new ProcessingTimeService(Clock, Scheduled.Add);
         var backend = StateTestSupport.CreateBackend<string>(0, 127);
         _operator = new KeyedProcessOperator<string, (string Key, long Value), string>(
-            e => e.Key, function(new WindowedStreamFunctions<TWindow>(assigner)), backend, new OperatorContext("window", 0, 1, 128, backend), Output,
+            e => e.Key, function(new WindowedStreamFunctions<TWindow>(assigner)), backend, new OperatorContext("window", 0, 1, 128, backend),
+            new StampingOutput(Output, _timestamp, Stamps),
             ProcessingTime, _timestamp);
         _operator.Open();
     }
@@ -38,6 +39,9 @@ internal sealed class WindowOperatorHarness<TWindow> : IDisposable where TWindow
     public RecordingOutput<string> Output { get; } = new();
 
     public IEnumerable<string> Results => Output.Received.OfType<string>();
+
+    /// <summary>Each result with the event time it went out with.</summary>
+    public List<(string Result, long Timestamp)> Stamps { get; } = [];
 
     public void Add(string key, long value, long eventTime = long.MinValue)
     {
@@ -73,4 +77,18 @@ internal sealed class WindowedStreamFunctions<TWindow>(WindowAssigner<TWindow> a
             output.Collect($"{key},{bounds},{elements.Count},{elements.Sum(e => e.Value)}");
         }
     }
+}
+
+/// <summary>Records each result with the chain's current record timestamp when it is emitted.</summary>
+internal sealed class StampingOutput(RecordingOutput<string> inner, RecordTimestamp timestamp, List<(string, long)> stamps) : IOutput<string>
+{
+    public void Collect(string record)
+    {
+        stamps.Add((record, timestamp.Current));
+        inner.Collect(record);
+    }
+
+    public void EmitWatermark(OrleansFlow.Tasks.Watermark watermark) => inner.EmitWatermark(watermark);
+
+    public void EmitWatermarkStatus(OrleansFlow.Tasks.WatermarkStatus status) => inner.EmitWatermarkStatus(status);
 }

@@ -85,7 +85,8 @@ internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWi
             _contents.Put(window, accumulator);
             if (isNew) RegisterCleanupTimer(window);
             _context.Current = window;
-            Act(_trigger.OnElement(timestamp, window, _context), window, accumulator, context.CurrentKey, output);
+            if (Act(_trigger.OnElement(timestamp, window, _context), window, accumulator, context, output) is var fired && fired.Emitted && context.Timestamp is { } own)
+                context.SetOutputTimestamp(own); // back to the record's own time for its other windows
         }
         if (accepted) return;
         if (LateData is not null) context.Output(LateData, value);
@@ -104,22 +105,27 @@ internal sealed class WindowOperatorFunction<TKey, TIn, TAcc, TResult, TOut, TWi
             var result = context.TimeDomain == TimeDomain.EventTime
                 ? _trigger.OnEventTime(timestamp, window, _context)
                 : _trigger.OnProcessingTime(timestamp, window, _context);
-            var purged = Act(result, window, accumulator, context.CurrentKey, output);
+            var (_, purged) = Act(result, window, accumulator, context, output);
             if (!purged && context.TimeDomain == cleanupDomain && timestamp >= CleanupTime(window)) Clear(window);
         }
     }
 
-    /// <summary>Fires and purges as the trigger said; true when the window's contents were purged.</summary>
-    private bool Act(TriggerResult result, TWindow window, TAcc accumulator, TKey key, ICollector<TOut> output)
+    /// <summary>
+    /// Fires and purges as the trigger said: a firing's output carries the window's max timestamp as its event time (as
+    /// in Flink, also for a late firing). Says whether it emitted and whether the contents were purged.
+    /// </summary>
+    private (bool Emitted, bool Purged) Act(TriggerResult result, TWindow window, TAcc accumulator, KeyedContext<TKey> context, ICollector<TOut> output)
     {
-        if (result is TriggerResult.Fire or TriggerResult.FireAndPurge)
+        var emitted = result is TriggerResult.Fire or TriggerResult.FireAndPurge;
+        if (emitted)
         {
             _context.Current = window;
-            _emitter.Emit(key, _aggregate.GetResult(accumulator), _context, output);
+            context.SetOutputTimestamp(window.MaxTimestamp);
+            _emitter.Emit(context.CurrentKey, _aggregate.GetResult(accumulator), _context, output);
         }
-        if (result is not (TriggerResult.Purge or TriggerResult.FireAndPurge)) return false;
+        if (result is not (TriggerResult.Purge or TriggerResult.FireAndPurge)) return (emitted, false);
         Clear(window);
-        return true;
+        return (emitted, true);
     }
 
     private void Clear(TWindow window)
