@@ -18,6 +18,7 @@ internal sealed class GeneratorSourceReader<T> : ISourceReader<T>
     private long _emitted;
     private long _rateStartEmitted;
     private long _rateStartTimestamp = -1;
+    private int _nextSplit; // where the next poll starts, so a budget smaller than the open splits reaches them all in turn
 
     public GeneratorSourceReader(long count, Func<long, T> generator, IReadOnlyList<int> splits, int splitCount, double eventsPerSecond, TimeProvider timeProvider)
     {
@@ -61,8 +62,10 @@ internal sealed class GeneratorSourceReader<T> : ISourceReader<T>
         }
         if (open == 0) return SourceReaderStatus.EndOfInput;
         var share = Math.Max(1, budget / open);
-        for (var i = 0; i < _splits.Length && budget > 0; i++)
+        var last = -1;
+        for (var step = 0; step < _splits.Length && budget > 0; step++)
         {
+            var i = (_nextSplit + step) % _splits.Length;
             var split = _splits[i];
             var n = Math.Min(Math.Min(share, budget), SplitSize(split) - _offsets[i]);
             if (n <= 0) continue;
@@ -86,7 +89,9 @@ internal sealed class GeneratorSourceReader<T> : ISourceReader<T>
             _offsets[i] += n;
             budget -= n;
             _emitted += n;
+            last = i;
         }
+        if (last >= 0) _nextSplit = (last + 1) % _splits.Length;
         return Ended() ? SourceReaderStatus.EndOfInput : SourceReaderStatus.MoreAvailable;
     }
 

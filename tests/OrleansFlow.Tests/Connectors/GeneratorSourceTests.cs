@@ -210,4 +210,24 @@ public sealed class GeneratorSourceTests
         public List<T> Records { get; } = [];
         public void Collect(T record) => Records.Add(record);
     }
+
+    [Fact]
+    public void Poll_WhenTheBudgetIsSmallerThanTheOpenSplits_ReachesEverySplitInTurn()
+    {
+        var reader = new GeneratorSource<long>(1_000, i => i, splits: 8).CreateReader([0, 1, 2, 3, 4, 5, 6, 7], TimeProvider.System);
+        var collector = new SplitRecorder();
+
+        for (var poll = 0; poll < 3; poll++) reader.Poll(collector, 3); // 9 records over 8 splits
+
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], collector.Splits.Distinct().Order());
+    }
+
+    private sealed class SplitRecorder : ISplitCollector<long>
+    {
+        public List<int> Splits { get; } = [];
+
+        public void Collect(long record) => Splits.Add(-1);
+
+        public void Collect(long record, int split) => Splits.Add(split);
+    }
 }
