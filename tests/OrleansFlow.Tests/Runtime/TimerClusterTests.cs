@@ -55,14 +55,8 @@ public sealed class TimerClusterTests : TwoSiloClusterTest
     {
         const long events = 60_000;
         var output = OutputFiles.NewDirectory();
-        string? savepoint = null;
-        foreach (var (parallelism, progress) in new[] { (2, 10_000L), (3, 25_000L) })
-        {
-            var jobId = await SubmitAsync(parallelism, events, rate: 10_000, output, savepoint);
-            await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Status == JobStatus.Running
-                && d.Vertices.Single(v => v.Uid == "sum").InputWatermark > progress);
-            savepoint = await SavepointSteps.StopAsync(Cluster.Client, jobId);
-        }
+        var savepoint = await EventTimeRescaleSteps.StopAtEachAsync(
+            Cluster.Client, (p, from) => SubmitAsync(p, events, rate: 10_000, output, from), "sum", (2, 10_000L), (3, 25_000L));
         Assert.NotEmpty(OutputFiles.ReadResult(output)); // windows the watermark passed fired before the stops
 
         var last = await SubmitAsync(1, events, rate: 0, output, savepoint);
@@ -79,15 +73,7 @@ public sealed class TimerClusterTests : TwoSiloClusterTest
         const long events = 60_000;
         var output = OutputFiles.NewDirectory();
         var jobId = await SubmitAsync(2, events, rate: 10_000, output);
-        var attempt = 1;
-        foreach (var (parallelism, progress) in new[] { (3, 10_000L), (1, 25_000L) })
-        {
-            await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Status == JobStatus.Running && d.Attempt == attempt
-                && d.Vertices.Single(v => v.Uid == "sum").InputWatermark > progress);
-            var status = await SavepointSteps.TakeAsync(Cluster.Client, jobId, new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = parallelism });
-            Assert.True(status.Status == SavepointStatusKind.Completed, status.FailureCause);
-            attempt++;
-        }
+        await EventTimeRescaleSteps.RescaleAtEachAsync(Cluster.Client, jobId, "sum", (3, 10_000L), (1, 25_000L));
 
         var finished = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(60));
 

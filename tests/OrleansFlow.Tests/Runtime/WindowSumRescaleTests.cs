@@ -48,14 +48,8 @@ public sealed class WindowSumRescaleTests : TwoSiloClusterTest
     public async Task StopAndRestore_WhenP2IsRestoredAtP3ThenP1_FiresEveryWindowOnce(string kind, Dictionary<string, string> args)
     {
         var output = OutputFiles.NewDirectory();
-        string? savepoint = null;
-        foreach (var (parallelism, progress) in new[] { (2, 10_000L), (3, 25_000L) })
-        {
-            var jobId = await SubmitAsync(parallelism, args, rate: 10_000, output, savepoint);
-            await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Status == JobStatus.Running
-                && d.Vertices.Single(v => v.Uid == "window").InputWatermark > progress);
-            savepoint = await SavepointSteps.StopAsync(Cluster.Client, jobId);
-        }
+        var savepoint = await EventTimeRescaleSteps.StopAtEachAsync(
+            Cluster.Client, (p, from) => SubmitAsync(p, args, rate: 10_000, output, from), "window", (2, 10_000L), (3, 25_000L));
 
         var last = await SubmitAsync(1, args, rate: 0, output, savepoint);
         var finished = await JobWaits.WaitForTerminalAsync(Cluster.Client, last, TimeSpan.FromSeconds(60));
@@ -71,15 +65,7 @@ public sealed class WindowSumRescaleTests : TwoSiloClusterTest
     {
         var output = OutputFiles.NewDirectory();
         var jobId = await SubmitAsync(2, args, rate: 10_000, output);
-        var attempt = 1;
-        foreach (var (parallelism, progress) in new[] { (3, 10_000L), (1, 25_000L) })
-        {
-            await JobWaits.WaitForAsync(Cluster.Client, jobId, d => d.Status == JobStatus.Running && d.Attempt == attempt
-                && d.Vertices.Single(v => v.Uid == "window").InputWatermark > progress);
-            var status = await SavepointSteps.TakeAsync(Cluster.Client, jobId, new SavepointRequest { Mode = SavepointMode.Rescale, Parallelism = parallelism });
-            Assert.True(status.Status == SavepointStatusKind.Completed, status.FailureCause);
-            attempt++;
-        }
+        await EventTimeRescaleSteps.RescaleAtEachAsync(Cluster.Client, jobId, "window", (3, 10_000L), (1, 25_000L));
 
         var finished = await JobWaits.WaitForTerminalAsync(Cluster.Client, jobId, TimeSpan.FromSeconds(60));
 
