@@ -29,7 +29,10 @@ public sealed class EngineDirectBenchmark : IBenchmark
         var function = new KeyedSumFunction();
         var op = new KeyedProcessOperator<long, KeyedSumEvent, KeyedSumEvent>(
             e => e.Key, function, backend, new OperatorContext("sum", 0, 1, maxParallelism, backend), DiscardingOutput<KeyedSumEvent>.Instance,
-            new OrleansFlow.Timers.ProcessingTimeService(TimeProvider.System, _ => { }));
+            new OrleansFlow.Timers.ProcessingTimeService(TimeProvider.System, _ => { }))
+        {
+            OperatorState = new FunctionOperatorState(function, new OperatorStateBackend(serializer, "sum"), backend, 0),
+        };
         op.Open();
         var dispatcher = new InputDispatcher<KeyedSumEvent>(op);
         var target = new DirectTaskGrain(dispatcher);

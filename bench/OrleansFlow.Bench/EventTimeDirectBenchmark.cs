@@ -41,15 +41,23 @@ public sealed class EventTimeDirectBenchmark(string variant) : IBenchmark
         ICollector<WindowSumEvent> input;
         if (variant == "keyed-sum")
         {
+            var function = new KeyedSumFunction();
             var keyed = new KeyedProcessOperator<long, KeyedSumEvent, KeyedSumEvent>(
-                e => e.Key, new KeyedSumFunction(), backend, context, DiscardingOutput<KeyedSumEvent>.Instance, clock, timestamp);
+                e => e.Key, function, backend, context, DiscardingOutput<KeyedSumEvent>.Instance, clock, timestamp)
+            {
+                OperatorState = new FunctionOperatorState(function, new OperatorStateBackend(serializer, "op"), backend, 0),
+            };
             op = keyed;
             input = new Adapter(keyed);
         }
         else
         {
+            var function = Function();
             var keyed = new KeyedProcessOperator<long, WindowSumEvent, WindowSumResult>(
-                e => e.Key, Function(), backend, context, DiscardingOutput<WindowSumResult>.Instance, clock, timestamp);
+                e => e.Key, function, backend, context, DiscardingOutput<WindowSumResult>.Instance, clock, timestamp)
+            {
+                OperatorState = new FunctionOperatorState(function, new OperatorStateBackend(serializer, "op"), backend, 0),
+            };
             op = keyed;
             input = keyed;
         }

@@ -16,7 +16,11 @@ namespace OrleansFlow.Client.Api;
 /// </summary>
 public static class SavepointApiEndpoints
 {
-    /// <summary>Maps <c>GET /savepoints/{name}</c>, <c>GET /savepoints/{name}/state/{uid}/{stateName}?key=K</c> and <c>DELETE /savepoints/{name}</c>.</summary>
+    /// <summary>
+    /// Maps <c>GET /savepoints/{name}</c>, <c>GET /savepoints/{name}/state/{uid}/{stateName}?key=K</c> (keyed state; for
+    /// an operator state without <c>key</c>: <c>{"state","mode","value","file"}</c>, a list over all subtasks or the
+    /// broadcast map) and <c>DELETE /savepoints/{name}</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapSavepointApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/savepoints/{name}", GetSavepoint);
@@ -59,6 +63,16 @@ public static class SavepointApiEndpoints
                 }),
                 keyGroups = o.KeyGroups.Select(k => new { keyGroup = k.KeyGroup, size = k.Size }),
                 sourceOffsets = o.SourceOffsets.Select(so => new { split = so.Split, offset = so.Offset }),
+                operatorStates = o.OperatorStates.Select(st => new
+                {
+                    name = st.Name,
+                    mode = st.Mode,
+                    keyType = st.KeyType,
+                    valueType = st.ValueType,
+                    count = st.Count,
+                    subtasks = st.CountsBySubtask.OrderBy(c => c.Key).Select(c => new { subtask = c.Key, count = c.Value }),
+                }),
+                operatorStateFiles = o.OperatorStateFiles.Select(f => new { path = f.Path, subtask = f.Subtask, size = f.Size, checksum = f.Checksum }),
             }),
         });
     }
@@ -66,9 +80,15 @@ public static class SavepointApiEndpoints
     private static async Task<IResult> GetState(string name, string uid, string stateName, string? key, IGrainFactory grains)
     {
         if (SavepointNames.FindProblem(name) is { } invalid) return ApiProblems.BadRequest(invalid);
-        if (key is null) return ApiProblems.BadRequest("The query parameter 'key' is required: the key whose value to read, e.g. ?key=42.");
         var answer = await Grain(grains).ReadState(name, uid, stateName, key);
-        if (answer.Error != SavepointErrorKind.None || answer.KeyJson is null || answer.ValueJson is null) return Problem(answer.Error, answer.Message);
+        if (answer.Error != SavepointErrorKind.None || answer.ValueJson is null) return Problem(answer.Error, answer.Message);
+        if (answer.Mode is { } mode)
+        {
+            return answer.KeyJson is null
+                ? Results.Json(new { state = stateName, mode, value = Parse(answer.ValueJson), file = answer.File })
+                : Results.Json(new { state = stateName, mode, key = Parse(answer.KeyJson), value = Parse(answer.ValueJson), file = answer.File });
+        }
+        if (answer.KeyJson is null) return Problem(SavepointErrorKind.None, "The savepoint answered without a key.");
         return Results.Json(new
         {
             key = Parse(answer.KeyJson),

@@ -60,6 +60,16 @@ public sealed class DataStream<T>
         return Next<TOut>(new FlatMapTransformation<T, TOut>(Builder.NextId, Transformation, _partitioning, flatMap));
     }
 
+    /// <summary>
+    /// Processes each record with a <see cref="ProcessFunction{TIn, TOut}"/> (operator state through
+    /// <see cref="ICheckpointedFunction"/>, side outputs). <paramref name="functionFactory"/> is called once per subtask.
+    /// </summary>
+    public DataStream<TOut> Process<TOut>(Func<ProcessFunction<T, TOut>> functionFactory)
+    {
+        ArgumentNullException.ThrowIfNull(functionFactory);
+        return Next<TOut>(new ProcessTransformation<T, TOut>(Builder.NextId, Transformation, _partitioning, functionFactory));
+    }
+
     /// <summary>Partitions the stream by key: records with equal keys reach the same subtask, by key group.</summary>
     public KeyedStream<TKey, T> KeyBy<TKey>(Func<T, TKey> keySelector) where TKey : notnull
     {
@@ -82,7 +92,7 @@ public sealed class DataStream<T>
     {
         ArgumentNullException.ThrowIfNull(tag);
         if (!Transformation.CanEmitSideOutputs)
-            throw new InvalidOperationException($"Operator '{Transformation.Uid}' ({Transformation.Kind}) has no side outputs: only keyed process functions and windows emit them.");
+            throw new InvalidOperationException($"Operator '{Transformation.Uid}' ({Transformation.Kind}) has no side outputs: only process functions and windows emit them.");
         return new DataStream<TSide>(Builder, Builder.Add(new SideOutputTransformation<TSide>(Builder.NextId, Transformation, tag)));
     }
 

@@ -34,6 +34,12 @@ public sealed record TaskCheckpointAck
     /// <summary>How many records arrived on inputs that already delivered the barrier and waited in memory for the alignment.</summary>
     [Id(8)] public long AlignmentBufferedRecords { get; init; }
 
+    /// <summary>The task's operator-state files (non-keyed state), one per operator that has any.</summary>
+    [Id(9)] public IReadOnlyList<OperatorStateHandle> OperatorState { get; init; } = [];
+
+    /// <summary>The storage paths of every file the task wrote (keyed and operator state).</summary>
+    public IEnumerable<string> WrittenFiles => State.Select(s => s.Path).Concat(OperatorState.Select(o => o.Path));
+
     /// <summary>The bytes written.</summary>
-    public long StateSize => State.Sum(s => s.Size);
+    public long StateSize => State.Sum(s => s.Size) + OperatorState.Sum(s => s.Size);
 }

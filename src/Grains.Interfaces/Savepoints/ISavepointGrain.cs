@@ -20,10 +20,12 @@ public interface ISavepointGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The value of key <paramref name="key"/> (text, parsed as the state's key type) in state
-    /// <paramref name="stateName"/> of operator <paramref name="operatorUid"/>, reading only that key's key group.
+    /// <paramref name="stateName"/> of operator <paramref name="operatorUid"/>, reading only that key's key group. For
+    /// an operator (non-keyed) state: a list's elements over all subtasks (no key), or a broadcast map (whole without a
+    /// key, one entry with one).
     /// </summary>
     [Alias("ReadState"), ReadOnly]
-    Task<SavepointStateValue> ReadState(string name, string operatorUid, string stateName, string key);
+    Task<SavepointStateValue> ReadState(string name, string operatorUid, string stateName, string? key);
 
     /// <summary>Deletes every file of the savepoint <paramref name="name"/>.</summary>
     [Alias("Delete")]

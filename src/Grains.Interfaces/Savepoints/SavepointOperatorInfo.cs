@@ -1,6 +1,6 @@
 namespace OrleansFlow.Savepoints;
 
-/// <summary>One operator (by uid) in a savepoint: its parallelism, keyed states, files, key-group sizes and source offsets.</summary>
+/// <summary>One operator (by uid) in a savepoint: its parallelism, keyed and operator states, files, key-group sizes and source offsets.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansFlow.SavepointOperatorInfo")]
 public sealed record SavepointOperatorInfo
 {
@@ -25,6 +25,12 @@ public sealed record SavepointOperatorInfo
     /// <summary>The offsets its source subtasks resume from (empty unless it is a source).</summary>
     [Id(5)] public IReadOnlyList<SavepointSourceOffset> SourceOffsets { get; init; } = [];
 
-    /// <summary>Bytes of its state files.</summary>
+    /// <summary>Bytes of its state files (keyed and operator state).</summary>
     [Id(6)] public long StateSize { get; init; }
+
+    /// <summary>Its operator (non-keyed) states, in ordinal name order.</summary>
+    [Id(7)] public IReadOnlyList<SavepointOperatorStateInfo> OperatorStates { get; init; } = [];
+
+    /// <summary>Its operator-state files, by subtask.</summary>
+    [Id(8)] public IReadOnlyList<SavepointOperatorStateFileInfo> OperatorStateFiles { get; init; } = [];
 }

@@ -21,4 +21,7 @@ public sealed record SavepointStateValue
 
     /// <summary>The state file the key group was read from (storage path).</summary>
     [Id(5)] public string? File { get; init; }
+
+    /// <summary>For an operator state, its mode (<c>list</c>, <c>union</c>, <c>broadcast</c>); null for keyed state.</summary>
+    [Id(6)] public string? Mode { get; init; }
 }

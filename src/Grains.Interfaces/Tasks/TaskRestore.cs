@@ -20,4 +20,7 @@ public sealed record TaskRestore
     /// those written by old subtasks <c>s</c> with <c>s % parallelism == subtask</c>.
     /// </summary>
     [Id(3)] public IReadOnlyDictionary<string, IReadOnlyList<SinkCommittable>> Committables { get; init; } = new Dictionary<string, IReadOnlyList<SinkCommittable>>();
+
+    /// <summary>The shares of operator (non-keyed) states this task restores, by the states' redistribution rules.</summary>
+    [Id(4)] public IReadOnlyList<TaskOperatorStateRestore> OperatorStates { get; init; } = [];
 }

@@ -87,7 +87,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
     {
         if (_core is null || _start is null)
         {
-            await DeleteFilesAsync(ack.State.Select(s => s.Path));
+            await DeleteFilesAsync(ack.WrittenFiles);
             return;
         }
         switch (_core.Acknowledge(ack))
@@ -97,7 +97,7 @@ internal sealed partial class CheckpointCoordinatorGrain(
                 break;
             case AckResultKind.NotPending:
                 LogLateAck(JobId, ack.CheckpointId, ack.Task);
-                await DeleteFilesAsync(ack.State.Select(s => s.Path)); // written for a checkpoint that no longer exists
+                await DeleteFilesAsync(ack.WrittenFiles); // written for a checkpoint that no longer exists
                 break;
         }
     }

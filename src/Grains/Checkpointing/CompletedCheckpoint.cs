@@ -12,5 +12,5 @@ internal sealed record CompletedCheckpoint(
     public long StateSize => Acks.Sum(a => a.StateSize);
 
     /// <summary>Every state file the checkpoint needs.</summary>
-    public IEnumerable<string> ReferencedFiles => Acks.SelectMany(a => a.State).Select(s => s.Path);
+    public IEnumerable<string> ReferencedFiles => Acks.SelectMany(a => a.WrittenFiles);
 }

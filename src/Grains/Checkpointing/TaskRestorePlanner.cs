@@ -7,7 +7,7 @@ namespace OrleansFlow.Checkpointing;
 /// <summary>
 /// What each task of a job graph restores from a checkpoint (pure): for every keyed operator of its chain, the state
 /// files whose key groups overlap the task's own range (so a task reads exactly its key groups, at any parallelism);
-/// for its source, every split's offset (the task seeks those of the splits it reads at the new parallelism); for its exactly-once sinks, the transactions of the old subtasks
+/// for its source, every split's offset (the task seeks those of the splits it reads at the new parallelism); for its operator states, its shares by their redistribution mode (<see cref="OperatorStateRedistribution"/>); for its exactly-once sinks, the transactions of the old subtasks
 /// <c>s</c> with <c>s % parallelism == subtask</c> (each has exactly one new owner, at any parallelism).
 /// </summary>
 internal static class TaskRestorePlanner
@@ -31,6 +31,13 @@ internal static class TaskRestorePlanner
             .Where(c => uids.Contains(c.OperatorUid) && c.Subtask % vertex.Parallelism == task.Subtask)
             .GroupBy(c => c.OperatorUid, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Api.SinkCommittable>)g.Select(c => new Api.SinkCommittable(c.CheckpointId, c.Subtask, c.Payload)).ToList(), StringComparer.Ordinal);
-        return new TaskRestore { CheckpointId = plan.Metadata.CheckpointId, Files = files, SourceOffsets = offsets, Committables = committables };
+        var operatorStates = plan.Metadata.Operators
+            .Where(o => uids.Contains(o.Uid))
+            .SelectMany(o => OperatorStateRedistribution.SharesOf(o, task.Subtask, vertex.Parallelism, f => CheckpointMetadata.ResolvePath(plan.MetadataFolder, f.RelativePath)))
+            .ToList();
+        return new TaskRestore
+        {
+            CheckpointId = plan.Metadata.CheckpointId, Files = files, SourceOffsets = offsets, Committables = committables, OperatorStates = operatorStates,
+        };
     }
 }

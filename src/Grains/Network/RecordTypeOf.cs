@@ -14,5 +14,6 @@ internal sealed class RecordTypeOf : ITransformationVisitor<Type?>
     public Type? VisitKeyedProcess<TKey, TIn, TOut>(KeyedProcessTransformation<TKey, TIn, TOut> transformation, object? output) where TKey : notnull => typeof(TOut);
     public Type? VisitSink<T>(SinkTransformation<T> transformation, object? output) => null;
     public Type? VisitKeyedCoProcess<TKey, TIn1, TIn2, TOut>(KeyedCoProcessTransformation<TKey, TIn1, TIn2, TOut> transformation, object? output) where TKey : notnull => typeof(TOut);
+    public Type? VisitProcess<TIn, TOut>(ProcessTransformation<TIn, TOut> transformation, object? output) => typeof(TOut);
     public Type? VisitCoProcess<TIn1, TIn2, TOut>(CoProcessTransformation<TIn1, TIn2, TOut> transformation, object? output) => typeof(TOut);
 }

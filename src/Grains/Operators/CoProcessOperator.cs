@@ -3,7 +3,7 @@ using OrleansFlow.Api;
 namespace OrleansFlow.Operators;
 
 /// <summary>Runs a <see cref="CoProcessFunction{TIn1, TIn2, TOut}"/> over the task's two inputs (<see cref="Input1"/>, <see cref="Input2"/>).</summary>
-internal sealed class CoProcessOperator<TIn1, TIn2, TOut> : CoProcessContext, IStreamOperator
+internal sealed class CoProcessOperator<TIn1, TIn2, TOut> : CoProcessContext, IStreamOperator, IOperatorStateOwner
 {
     private readonly CoProcessFunction<TIn1, TIn2, TOut> _function;
     private readonly OperatorContext _context;
@@ -29,7 +29,16 @@ internal sealed class CoProcessOperator<TIn1, TIn2, TOut> : CoProcessContext, IS
 
     public override long CurrentWatermark => _watermark;
 
-    public void Open() => _function.Open(_context);
+    /// <summary>The operator states of the function (<see cref="ICheckpointedFunction"/>).</summary>
+    public required FunctionOperatorState OperatorState { get; init; }
+
+    public string Uid => _context.OperatorUid;
+
+    public void Open()
+    {
+        OperatorState.Initialize();
+        _function.Open(_context);
+    }
 
     public void ProcessWatermark(Tasks.Watermark watermark)
     {

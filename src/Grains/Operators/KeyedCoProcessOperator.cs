@@ -10,7 +10,7 @@ namespace OrleansFlow.Operators;
 /// (<see cref="Input1"/>, <see cref="Input2"/>, which the task's two-input dispatcher feeds); both share the keyed
 /// state backend and the timers, which fire as the watermark (the minimum over both inputs) and processing time advance.
 /// </summary>
-internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedContext<TKey>, IStreamOperator, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric
+internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedContext<TKey>, IStreamOperator, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric, IOperatorStateOwner
     where TKey : notnull
 {
     private readonly KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> _function;
@@ -79,9 +79,13 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
         _backend.ApplyToAllKeys(state.Name, action);
     }
 
+    /// <summary>The operator states of the function (<see cref="ICheckpointedFunction"/>).</summary>
+    public required FunctionOperatorState OperatorState { get; init; }
+
     public void Open()
     {
         _timers.Restored();
+        OperatorState.Initialize();
         _function.Open(_context);
     }
 

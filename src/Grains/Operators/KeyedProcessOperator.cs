@@ -9,7 +9,7 @@ namespace OrleansFlow.Operators;
 /// Runs a <see cref="KeyedProcessFunction{TKey, TIn, TOut}"/>: sets the current key of the state backend per record,
 /// and fires the function's timers (<see cref="KeyedTimerService{TKey}"/>) as watermarks and processing time advance.
 /// </summary>
-internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric
+internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>, IKeyGroupedCollector<TIn>, IOneInputStreamOperator<TIn>, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric, IOperatorStateOwner
     where TKey : notnull
 {
     private readonly Func<TIn, TKey> _keySelector;
@@ -74,9 +74,13 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     public long LateRecordsDropped => (_function as ILateRecordsMetric)?.LateRecordsDropped ?? 0;
 
     /// <summary>Rebuilds the timers from the restored state, then opens the function.</summary>
+    /// <summary>The operator states of the function (<see cref="ICheckpointedFunction"/>).</summary>
+    public required FunctionOperatorState OperatorState { get; init; }
+
     public void Open()
     {
         _timers.Restored();
+        OperatorState.Initialize();
         _function.Open(_context);
     }
 

@@ -21,7 +21,7 @@ internal sealed class SavepointGrain(SavepointInspector inspector) : Grain, ISav
         }
     }
 
-    public async Task<SavepointStateValue> ReadState(string name, string operatorUid, string stateName, string key)
+    public async Task<SavepointStateValue> ReadState(string name, string operatorUid, string stateName, string? key)
     {
         try
         {

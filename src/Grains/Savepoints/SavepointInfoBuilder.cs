@@ -40,7 +40,9 @@ internal static class SavepointInfoBuilder
                 KeyGroups = sizes.Select(s => new SavepointKeyGroupSize(s.Key, s.Value)).ToArray(),
                 SourceOffsets = metadata.SourceOffsets.Where(o => o.OperatorUid == op.Uid)
                     .OrderBy(o => o.Split).Select(o => new SavepointSourceOffset(o.Split, o.Offset)).ToArray(),
-                StateSize = DistinctFiles(op.States).Sum(f => f.Size),
+                StateSize = DistinctFiles(op.States).Sum(f => f.Size) + op.OperatorStates.Sum(f => f.Size),
+                OperatorStates = OperatorStatesOf(op),
+                OperatorStateFiles = op.OperatorStates.Select(f => new SavepointOperatorStateFileInfo(f.RelativePath, f.Subtask, f.Size, f.Checksum)).ToArray(),
             };
         }).ToArray();
         return new SavepointInfo
@@ -54,7 +56,7 @@ internal static class SavepointInfoBuilder
             FormatVersion = metadata.FormatVersion,
             TriggerTime = metadata.TriggerTime,
             CompletionTime = metadata.CompletionTime,
-            TotalSize = metadataSize + DistinctFiles(metadata.Operators.SelectMany(o => o.States)).Sum(f => f.Size),
+            TotalSize = metadataSize + DistinctFiles(metadata.Operators.SelectMany(o => o.States)).Sum(f => f.Size) + metadata.Operators.Sum(o => o.OperatorStates.Sum(f => f.Size)),
             Location = location,
             Operators = operators,
         };
@@ -84,6 +86,30 @@ internal static class SavepointInfoBuilder
         }
         return merged.Values.Select(v => v.State).ToArray();
     }
+
+    /// <summary>The operator states of <paramref name="op"/> from its metadata: one entry per name, counts per subtask.</summary>
+    public static IReadOnlyList<SavepointOperatorStateInfo> OperatorStatesOf(OperatorStateMetadata op) =>
+        op.OperatorStates
+            .SelectMany(f => f.States.Select(s => (f.Subtask, State: s)))
+            .GroupBy(x => x.State.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First().State;
+                var counts = g.ToDictionary(x => x.Subtask, x => x.State.Count);
+                var count = first.Mode == OperatorStateMode.Broadcast ? first.Count : counts.Values.Sum(c => (long)c);
+                return new SavepointOperatorStateInfo(g.Key, ModeName(first.Mode), first.KeyTypeName, first.ValueTypeName, count, counts);
+            })
+            .ToArray();
+
+    /// <summary>The name the API shows for an operator state mode: <c>list</c>, <c>union</c> or <c>broadcast</c>.</summary>
+    public static string ModeName(OperatorStateMode mode) => mode switch
+    {
+        OperatorStateMode.SplitDistribute => "list",
+        OperatorStateMode.Union => "union",
+        OperatorStateMode.Broadcast => "broadcast",
+        _ => mode.ToString(),
+    };
 
     /// <summary>The name the API shows for a state kind, e.g. <c>ValueState</c>.</summary>
     public static string KindName(StateKind kind) => kind switch

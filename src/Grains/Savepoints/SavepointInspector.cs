@@ -59,9 +59,8 @@ internal sealed partial class SavepointInspector(
     /// key's key group in the file that holds it. The files' whole-content checksums are not verified here (that would
     /// read every file); their sizes and the format's structure are.
     /// </summary>
-    public async Task<SavepointStateValue> ReadStateAsync(string name, string operatorUid, string stateName, string keyText, CancellationToken cancellationToken = default)
+    public async Task<SavepointStateValue> ReadStateAsync(string name, string operatorUid, string stateName, string? keyText, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(keyText);
         var folder = await FindFolderAsync(name, cancellationToken);
         var metadataPath = $"{folder}/{StoragePaths.MetadataName}";
         var bytes = await storage.ReadAllAsync(metadataPath, cancellationToken)
@@ -80,6 +79,10 @@ internal sealed partial class SavepointInspector(
         var op = metadata.Operators.FirstOrDefault(o => o.Uid == operatorUid)
             ?? throw new SavepointRequestException(SavepointErrorKind.NotFound,
                 $"Savepoint '{name}' has no operator '{operatorUid}'; its operators: {string.Join(", ", metadata.Operators.Select(o => o.Uid))}.");
+        if (op.OperatorStates.Any(f => f.States.Any(s => s.Name == stateName)))
+            return await ReadOperatorStateAsync(name, folder, op, stateName, keyText, cancellationToken);
+        if (keyText is null)
+            throw new SavepointRequestException(SavepointErrorKind.InvalidRequest, "The query parameter 'key' is required for keyed state: the key whose value to read, e.g. ?key=42.");
         var files = op.States.Select(f => (Path: CheckpointMetadata.ResolvePath(folder, f.RelativePath), File: f)).ToList();
         var state = await FindStateAsync(name, op, stateName, files, metadata.MaxParallelism, cancellationToken);
 
@@ -113,7 +116,54 @@ internal sealed partial class SavepointInspector(
             return found;
         });
         if (!hasValue) throw NoValue(keyText, keyGroup, stateName, null);
-        return new SavepointStateValue { KeyJson = keyJson, KeyGroup = keyGroup, ValueJson = RenderValue(name, value, valueType, state), File = holder.File.RelativePath };
+        return new SavepointStateValue { KeyJson = keyJson, KeyGroup = keyGroup, ValueJson = RenderValue(name, value, valueType, state.Name, state.ValueTypeName), File = holder.File.RelativePath };
+    }
+
+    /// <summary>
+    /// An operator state's content: a list's (or union list's) elements of every subtask in subtask order, or the one
+    /// copy of a broadcast map (one entry with <paramref name="keyText"/>). Every file read is verified whole.
+    /// </summary>
+    private async Task<SavepointStateValue> ReadOperatorStateAsync(
+        string name, string folder, OperatorStateMetadata op, string stateName, string? keyText, CancellationToken cancellationToken)
+    {
+        var holders = op.OperatorStates.Where(f => f.States.Any(s => s.Name == stateName)).OrderBy(f => f.Subtask).ToList();
+        var info = holders[0].States.First(s => s.Name == stateName);
+        if (info.Mode == OperatorStateMode.Broadcast) holders = holders.Take(1).ToList();
+        else if (keyText is not null)
+            throw new SavepointRequestException(SavepointErrorKind.InvalidRequest, $"State '{stateName}' of operator '{op.Uid}' is a {SavepointInfoBuilder.ModeName(info.Mode)} operator state, which has no keys: omit ?key.");
+        var backend = new OperatorStateBackend(serializer, op.Uid);
+        var shares = new List<(OperatorStateEntryInfo, ReadOnlyMemory<byte>, int, int)>();
+        foreach (var file in holders)
+        {
+            var path = CheckpointMetadata.ResolvePath(folder, file.RelativePath);
+            var bytes = await storage.ReadAllAsync(path, cancellationToken) ?? throw Unprocessable(name, $"operator-state file {path}: missing");
+            if (bytes.Length != file.Size) throw Unprocessable(name, $"operator-state file {path}: size {bytes.Length} bytes expected {file.Size}");
+            if (StateFileChecksum.Compute(bytes) is var checksum && checksum != file.Checksum) throw Unprocessable(name, $"operator-state file {path}: checksum {checksum} expected {file.Checksum}");
+            var parsed = ReadFromFile(name, path, () => OperatorStateSnapshotFormat.Read(bytes));
+            var (entry, payload) = parsed.FirstOrDefault(p => p.Info.Name == stateName);
+            if (entry is null) throw Unprocessable(name, $"operator-state file {path} has no state '{stateName}' though the metadata lists it");
+            shares.Add((entry, payload, 0, entry.Count));
+        }
+        ReadFromFile(name, folder, () =>
+        {
+            backend.Restore(shares);
+            return true;
+        });
+        var contents = backend.Find(stateName)!.Contents;
+        var result = new SavepointStateValue { Mode = SavepointInfoBuilder.ModeName(info.Mode), File = holders[0].RelativePath };
+        if (keyText is null) return result with { ValueJson = RenderValue(name, contents, contents.GetType(), stateName, info.ValueTypeName) };
+
+        var keyType = Resolve(name, info.KeyTypeName!, stateName);
+        var key = SavepointKeyParser.TryParse(keyText, keyType, info.KeyTypeName!, out var keyProblem)
+            ?? throw new SavepointRequestException(SavepointErrorKind.InvalidRequest, keyProblem);
+        var map = (System.Collections.IDictionary)contents;
+        if (!map.Contains(key))
+            throw new SavepointRequestException(SavepointErrorKind.NotFound, $"No entry for key {keyText} in broadcast state '{stateName}' of operator '{op.Uid}'.");
+        return result with
+        {
+            KeyJson = StateValueJson.Render(key, keyType),
+            ValueJson = RenderValue(name, map[key], Resolve(name, info.ValueTypeName, stateName), stateName, info.ValueTypeName),
+        };
     }
 
     /// <summary>Deletes every object under <c>savepoints/{name}/</c>; returns how many.</summary>
@@ -171,7 +221,7 @@ internal sealed partial class SavepointInspector(
             ? type
             : throw Unprocessable(name, $"state '{stateName}': {problem}");
 
-    private string RenderValue(string name, object? value, Type valueType, SnapshotStateMetadata state)
+    private string RenderValue(string name, object? value, Type valueType, string stateName, string valueTypeName)
     {
         try
         {
@@ -179,7 +229,7 @@ internal sealed partial class SavepointInspector(
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
         {
-            throw Unprocessable(name, $"state '{state.Name}': its value of type {state.ValueTypeName} cannot be shown as JSON ({e.Message})", e);
+            throw Unprocessable(name, $"state '{stateName}': its value of type {valueTypeName} cannot be shown as JSON ({e.Message})", e);
         }
     }
 
@@ -197,19 +247,19 @@ internal sealed partial class SavepointInspector(
 
     private void CheckSelfContained(string name, string folder, CheckpointMetadata metadata)
     {
-        foreach (var file in metadata.Operators.SelectMany(o => o.States))
+        foreach (var file in metadata.Operators.SelectMany(o => o.States.Select(f => f.RelativePath).Concat(o.OperatorStates.Select(f => f.RelativePath))))
         {
             string path;
             try
             {
-                path = CheckpointMetadata.ResolvePath(folder, file.RelativePath);
+                path = CheckpointMetadata.ResolvePath(folder, file);
             }
             catch (InvalidDataException e)
             {
                 throw Unprocessable(name, $"{StoragePaths.MetadataName}: {e.Message}", e);
             }
             if (!path.StartsWith(folder + "/", StringComparison.Ordinal))
-                throw Unprocessable(name, $"{StoragePaths.MetadataName}: state file '{file.RelativePath}' lies outside the savepoint folder; a savepoint must be self-contained");
+                throw Unprocessable(name, $"{StoragePaths.MetadataName}: state file '{file}' lies outside the savepoint folder; a savepoint must be self-contained");
         }
     }
 

@@ -36,6 +36,12 @@ public static class StoragePaths
     public static string SnapshotFile(string folder, string vertexUid, int subtask) =>
         $"{StoragePath.CheckPrefix(folder).TrimEnd('/')}/{Segment(vertexUid)}-{subtask.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// <c>{folder}/{vertexUid}-{subtask}.op</c>: a task's operator-state file for one operator, in a checkpoint or
+    /// savepoint folder (a keyed state file's name ends in digits, so the two never collide).
+    /// </summary>
+    public static string OperatorStateFile(string folder, string operatorUid, int subtask) => SnapshotFile(folder, operatorUid, subtask) + ".op";
+
     /// <summary><c>jobs/{jobId}/chk-{n}/_metadata</c>.</summary>
     public static string CheckpointMetadata(string jobId, long checkpointId) => $"{Checkpoint(jobId, checkpointId)}/{MetadataName}";
 

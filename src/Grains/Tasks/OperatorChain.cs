@@ -18,6 +18,9 @@ internal sealed class OperatorChain(
     /// <summary>The operators whose keyed state checkpoints capture.</summary>
     public IEnumerable<IStatefulOperator> StatefulOperators => Operators.OfType<IStatefulOperator>();
 
+    /// <summary>The operators that can hold operator (non-keyed) state.</summary>
+    public IEnumerable<IOperatorStateOwner> OperatorStateOwners => Operators.OfType<IOperatorStateOwner>();
+
     /// <summary>The sinks with exactly-once output (two-phase commit).</summary>
     public IEnumerable<ITransactionalSinkOperator> TransactionalSinks => Operators.OfType<ITransactionalSinkOperator>();
 

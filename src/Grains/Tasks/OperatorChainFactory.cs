@@ -69,6 +69,21 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     public object VisitFlatMap<TIn, TOut>(FlatMapTransformation<TIn, TOut> t, object? output) =>
         Head(new FlatMapOperator<TIn, TOut>(t.FlatMap, Output<TOut>(output)));
 
+    public object VisitProcess<TIn, TOut>(ProcessTransformation<TIn, TOut> t, object? output)
+    {
+        var context = Context(t, null);
+        var function = t.FunctionFactory();
+        return Head(new ProcessOperator<TIn, TOut>(function, context, Output<TOut>(output), OperatorState(t, function, null), _timestamp) { SideOutputs = SideOutputsOf(t) });
+    }
+
+    /// <summary>The runtime context of <paramref name="t"/> in this subtask.</summary>
+    private OperatorContext Context(Transformation t, IKeyedStateStore? keyed) =>
+        new(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, keyed, _env.Task.JobId, _env.Attempt);
+
+    /// <summary>The operator state of <paramref name="t"/> and its function's hooks.</summary>
+    private FunctionOperatorState OperatorState(Transformation t, object function, IKeyedStateStore? keyed) =>
+        new(function, new OperatorStateBackend(_env.Serializer, t.Uid), keyed, _env.Task.Subtask);
+
     public object VisitKeyedProcess<TKey, TIn, TOut>(KeyedProcessTransformation<TKey, TIn, TOut> t, object? output) where TKey : notnull
     {
         if (!_isHead)
@@ -76,10 +91,12 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
-        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
-        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
+        var context = Context(t, backend);
+        var function = t.FunctionFactory();
+        var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, function, backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
         {
             SideOutputs = SideOutputsOf(t),
+            OperatorState = OperatorState(t, function, backend),
         };
         return Head(op);
     }
@@ -89,18 +106,21 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
         var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
-        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, backend, _env.Task.JobId, _env.Attempt);
-        var op = new KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(t.KeySelector1, t.KeySelector2, t.FunctionFactory(), backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
+        var context = Context(t, backend);
+        var function = t.FunctionFactory();
+        var op = new KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(t.KeySelector1, t.KeySelector2, function, backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
         {
             SideOutputs = SideOutputsOf(t),
+            OperatorState = OperatorState(t, function, backend),
         };
         return TwoInputHead(op, op.Input1, op.Input2);
     }
 
     public object VisitCoProcess<TIn1, TIn2, TOut>(CoProcessTransformation<TIn1, TIn2, TOut> t, object? output)
     {
-        var context = new OperatorContext(t.Uid, _env.Task.Subtask, _env.Vertex.Parallelism, _env.Graph.MaxParallelism, null, _env.Task.JobId, _env.Attempt);
-        var op = new CoProcessOperator<TIn1, TIn2, TOut>(t.FunctionFactory(), context, Output<TOut>(output), _timestamp);
+        var context = Context(t, null);
+        var function = t.FunctionFactory();
+        var op = new CoProcessOperator<TIn1, TIn2, TOut>(function, context, Output<TOut>(output), _timestamp) { OperatorState = OperatorState(t, function, null) };
         return TwoInputHead(op, op.Input1, op.Input2);
     }
 

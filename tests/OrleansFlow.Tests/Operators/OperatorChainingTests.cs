@@ -48,8 +48,12 @@ public sealed class OperatorChainingTests
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var backend = new HeapKeyedStateBackend<long>(new KeyGroupRange(0, 127), 128, serializer);
         var tail = new RecordingOutput<long>();
-        var op = new KeyedProcessOperator<long, long, long>(x => x % 2, new Echo(), backend, new OperatorContext("echo", 0, 1, 128, backend), tail,
-            new OrleansFlow.Timers.ProcessingTimeService(TimeProvider.System, _ => { }));
+        var echo = new Echo();
+        var op = new KeyedProcessOperator<long, long, long>(x => x % 2, echo, backend, new OperatorContext("echo", 0, 1, 128, backend), tail,
+            new OrleansFlow.Timers.ProcessingTimeService(TimeProvider.System, _ => { }))
+        {
+            OperatorState = new FunctionOperatorState(echo, new OperatorStateBackend(serializer, "echo"), backend, 0),
+        };
         op.Open();
 
         op.Collect(5);

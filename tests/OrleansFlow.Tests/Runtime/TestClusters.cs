@@ -64,5 +64,6 @@ internal static class TestClusters
             .AddStreamJob<WindowVariantsJob>(WindowVariantsJob.Name)
             .AddStreamJob<UnionJob>(UnionJob.Name)
             .AddStreamJob<ConnectJob>(ConnectJob.Name)
-            .AddStreamJob<JoinJob>(JoinJob.Name);
+            .AddStreamJob<JoinJob>(JoinJob.Name)
+            .AddStreamJob<OperatorStateJob>(OperatorStateJob.Name);
 }

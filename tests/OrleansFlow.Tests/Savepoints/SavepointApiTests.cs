@@ -22,7 +22,7 @@ public sealed class SavepointApiTests(SiloHostFixture host)
 
         var body = await ReadJsonAsync(await Client.GetAsync($"savepoints/{name}"), HttpStatusCode.OK);
 
-        Assert.Equal((name, "savepoint", jobId, "keyed-sum", checkpointId, 128, 2), (body.GetProperty("name").GetString(), body.GetProperty("kind").GetString(),
+        Assert.Equal((name, "savepoint", jobId, "keyed-sum", checkpointId, 128, 3), (body.GetProperty("name").GetString(), body.GetProperty("kind").GetString(),
             body.GetProperty("jobId").GetString(), body.GetProperty("jobName").GetString(), body.GetProperty("checkpointId").GetInt64(),
             body.GetProperty("maxParallelism").GetInt32(), body.GetProperty("formatVersion").GetInt32()));
         Assert.True(body.GetProperty("completionTime").GetDateTimeOffset() >= body.GetProperty("triggerTime").GetDateTimeOffset());

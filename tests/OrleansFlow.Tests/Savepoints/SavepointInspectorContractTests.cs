@@ -32,7 +32,7 @@ public abstract class SavepointInspectorContractTests
 
         var info = await Inspector.InspectAsync(Name);
 
-        Assert.Equal((Name, "savepoint", SavepointSamples.JobId, "sample", SavepointSamples.CheckpointId, MaxParallelism, 2),
+        Assert.Equal((Name, "savepoint", SavepointSamples.JobId, "sample", SavepointSamples.CheckpointId, MaxParallelism, 3),
             (info.Name, info.Kind, info.JobId, info.JobName, info.CheckpointId, info.MaxParallelism, info.FormatVersion));
         Assert.Equal((SavepointSamples.Trigger, SavepointSamples.Trigger.AddMilliseconds(250)), (info.TriggerTime, info.CompletionTime));
         Assert.Equal([SavepointSamples.SourceUid, SavepointSamples.OperatorUid], info.Operators.Select(o => o.Uid)); // ordinal uid order

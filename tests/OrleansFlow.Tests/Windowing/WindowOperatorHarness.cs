@@ -23,10 +23,14 @@ internal sealed class WindowOperatorHarness<TWindow> : IDisposable where TWindow
         Clock = new FakeTimeProvider(start);
         ProcessingTime = new ProcessingTimeService(Clock, Scheduled.Add);
         var backend = StateTestSupport.CreateBackend<string>(0, 127);
+        var windowFunction = function(new WindowedStreamFunctions<TWindow>(assigner));
         _operator = new KeyedProcessOperator<string, (string Key, long Value), string>(
-            e => e.Key, function(new WindowedStreamFunctions<TWindow>(assigner)), backend, new OperatorContext("window", 0, 1, 128, backend),
+            e => e.Key, windowFunction, backend, new OperatorContext("window", 0, 1, 128, backend),
             new StampingOutput(Output, _timestamp, Stamps),
-            ProcessingTime, _timestamp);
+            ProcessingTime, _timestamp)
+        {
+            OperatorState = new FunctionOperatorState(windowFunction, new OperatorStateBackend(StateTestSupport.Serializer, "window"), backend, 0),
+        };
         _operator.Open();
     }
 

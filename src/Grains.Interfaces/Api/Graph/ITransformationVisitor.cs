@@ -13,5 +13,6 @@ internal interface ITransformationVisitor<out TResult>
     TResult VisitKeyedProcess<TKey, TIn, TOut>(KeyedProcessTransformation<TKey, TIn, TOut> transformation, object? output) where TKey : notnull;
     TResult VisitSink<T>(SinkTransformation<T> transformation, object? output);
     TResult VisitKeyedCoProcess<TKey, TIn1, TIn2, TOut>(KeyedCoProcessTransformation<TKey, TIn1, TIn2, TOut> transformation, object? output) where TKey : notnull;
+    TResult VisitProcess<TIn, TOut>(ProcessTransformation<TIn, TOut> transformation, object? output);
     TResult VisitCoProcess<TIn1, TIn2, TOut>(CoProcessTransformation<TIn1, TIn2, TOut> transformation, object? output);
 }

@@ -20,7 +20,10 @@ namespace OrleansFlow.Checkpointing;
 internal sealed record CheckpointMetadata
 {
     /// <summary>The format version this version of OrleansFlow writes and reads.</summary>
-    public const int CurrentFormatVersion = 2; // 2: source offsets per split (rescalable), sink transactions
+    public const int CurrentFormatVersion = 3; // 2: source offsets per split (rescalable), sink transactions; 3: operator state
+
+    /// <summary>The oldest format version this version of OrleansFlow reads (a version-2 snapshot has no operator state).</summary>
+    public const int OldestReadableFormatVersion = 2;
 
     /// <summary>The largest max parallelism (Flink's bound).</summary>
     public const int MaxMaxParallelism = 32768;
@@ -82,6 +85,7 @@ internal sealed record CheckpointMetadata
         var subtasksByVertex = new Dictionary<int, HashSet<int>>();
         var vertexByOperator = new Dictionary<string, int>(StringComparer.Ordinal);
         var statesByOperator = new Dictionary<string, List<StateFileMetadata>>(StringComparer.Ordinal);
+        var operatorStatesByOperator = new Dictionary<string, List<OperatorStateFileMetadata>>(StringComparer.Ordinal);
         var offsets = new List<SourceOffsetMetadata>();
         var committables = new List<SinkCommittableMetadata>();
 
@@ -111,6 +115,15 @@ internal sealed record CheckpointMetadata
                     SectionChecksums = handle.SectionChecksums,
                 });
             }
+            foreach (var handle in ack.OperatorState)
+            {
+                NoteOperator(vertexByOperator, handle.OperatorUid, ack.Task.Vertex);
+                var relative = RelativePath(folder, handle.Path);
+                if (kind == SnapshotKind.Savepoint && relative.StartsWith("..", StringComparison.Ordinal))
+                    throw new ArgumentException($"Savepoint operator-state file {handle.Path} is outside the savepoint folder {folder}: a savepoint must be self-contained.", nameof(acks));
+                if (!operatorStatesByOperator.TryGetValue(handle.OperatorUid, out var files)) operatorStatesByOperator[handle.OperatorUid] = files = [];
+                files.Add(new OperatorStateFileMetadata { RelativePath = relative, Subtask = ack.Task.Subtask, Size = handle.Size, Checksum = handle.Checksum, States = handle.States });
+            }
             foreach (var (uid, splits) in ack.SourceOffsets)
             {
                 NoteOperator(vertexByOperator, uid, ack.Task.Vertex);
@@ -139,6 +152,7 @@ internal sealed record CheckpointMetadata
                 States = statesByOperator.TryGetValue(uid, out var s)
                     ? s.OrderBy(f => f.Subtask).ThenBy(f => f.KeyGroups.StartKeyGroup).ThenBy(f => f.RelativePath, StringComparer.Ordinal).ToArray()
                     : [],
+                OperatorStates = operatorStatesByOperator.TryGetValue(uid, out var o) ? o.OrderBy(f => f.Subtask).ToArray() : [],
             }).ToArray(),
             SourceOffsets = offsets.OrderBy(o => o.OperatorUid, StringComparer.Ordinal).ThenBy(o => o.Split).ToArray(),
             Committables = committables.OrderBy(c => c.OperatorUid, StringComparer.Ordinal).ThenBy(c => c.Subtask).ThenBy(c => c.CheckpointId).ToArray(),
@@ -237,6 +251,7 @@ internal sealed record CheckpointMetadata
                 }
                 AddStateFileProblems(op, state, problems);
             }
+            AddOperatorStateProblems(op, problems);
         }
         foreach (var c in Committables ?? [])
         {
@@ -284,6 +299,43 @@ internal sealed record CheckpointMetadata
             {
                 problems.Add($"{name}: key group {range.StartKeyGroup + i} at offset {offset} with length {length} lies outside the file's {state.Size} bytes");
                 return;
+            }
+        }
+    }
+
+    private static void AddOperatorStateProblems(OperatorStateMetadata op, List<string> problems)
+    {
+        if (op.OperatorStates is null)
+        {
+            problems.Add($"operator '{op.Uid}' has a null operatorStates list");
+            return;
+        }
+        var subtasks = new HashSet<int>();
+        var modes = new Dictionary<string, State.OperatorStateMode>(StringComparer.Ordinal);
+        foreach (var file in op.OperatorStates)
+        {
+            if (file is null || string.IsNullOrEmpty(file.RelativePath) || string.IsNullOrEmpty(file.Checksum) || file.States is null)
+            {
+                problems.Add($"an operator-state file of operator '{op.Uid}' has no path, checksum or states");
+                continue;
+            }
+            var name = $"operator-state file '{file.RelativePath}' of operator '{op.Uid}'";
+            if (file.Subtask < 0 || file.Subtask >= op.Parallelism) problems.Add($"{name} was written by subtask {file.Subtask}, outside [0, parallelism {op.Parallelism})");
+            if (!subtasks.Add(file.Subtask)) problems.Add($"{name}: subtask {file.Subtask} has two operator-state files");
+            if (file.Size < 0) problems.Add($"{name} has negative size {file.Size}");
+            foreach (var state in file.States)
+            {
+                if (state is null || string.IsNullOrEmpty(state.Name) || string.IsNullOrEmpty(state.ValueTypeName))
+                {
+                    problems.Add($"{name} lists a state without name or type");
+                    continue;
+                }
+                if (!Enum.IsDefined(state.Mode)) problems.Add($"{name}: state '{state.Name}' has unknown mode {(int)state.Mode}");
+                if (state.Count < 0 || state.Offset < 0 || state.Length < 0 || state.Offset > file.Size - state.Length)
+                    problems.Add($"{name}: state '{state.Name}' ({state.Count} elements at offset {state.Offset}, length {state.Length}) lies outside the file's {file.Size} bytes");
+                if (modes.TryGetValue(state.Name, out var mode) && mode != state.Mode)
+                    problems.Add($"operator '{op.Uid}': state '{state.Name}' is {mode} in one file and {state.Mode} in another");
+                modes[state.Name] = state.Mode;
             }
         }
     }

@@ -18,7 +18,8 @@ internal static class CheckpointMetadataSerializer
         WriteIndented = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-        Converters = { new KeyGroupRangeJsonConverter(), new JsonStringEnumConverter<SnapshotKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new KeyGroupRangeJsonConverter(), new JsonStringEnumConverter<SnapshotKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
+            new JsonStringEnumConverter<State.OperatorStateMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
     /// <summary>
@@ -53,9 +54,9 @@ internal static class CheckpointMetadataSerializer
             throw new InvalidDataException($"Checkpoint metadata must be a JSON object, not {root.ValueKind}.");
         if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var formatVersion))
             throw new InvalidDataException("Checkpoint metadata has no numeric formatVersion: it was not written by OrleansFlow, or is corrupt.");
-        if (formatVersion != CheckpointMetadata.CurrentFormatVersion)
+        if (formatVersion is < CheckpointMetadata.OldestReadableFormatVersion or > CheckpointMetadata.CurrentFormatVersion)
             throw new InvalidDataException(
-                $"Checkpoint metadata has format version {formatVersion}; this version of OrleansFlow reads version {CheckpointMetadata.CurrentFormatVersion}.");
+                $"Checkpoint metadata has format version {formatVersion}; this version of OrleansFlow reads versions {CheckpointMetadata.OldestReadableFormatVersion} to {CheckpointMetadata.CurrentFormatVersion}.");
 
         CheckpointMetadata? metadata;
         try

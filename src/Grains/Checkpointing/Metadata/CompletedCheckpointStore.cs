@@ -133,35 +133,51 @@ internal sealed partial class CompletedCheckpointStore(ICheckpointStorage storag
                 if (!verified.TryGetValue(key, out var problem))
                 {
                     verified[key] = problem = verification == StateFileVerification.ByRestoringTasks && state.SectionChecksums is not null
-                        ? await CheckStateFileSizeAsync(path, state, cancellationToken)
-                        : await VerifyStateFileAsync(path, state, cancellationToken);
+                        ? await CheckStateFileSizeAsync(path, state.Size, cancellationToken)
+                        : await VerifyStateFileAsync(path, state.Size, state.Checksum, cancellationToken);
                 }
                 if (problem is not null) return (null, $"state file {path}: {problem}");
+            }
+            foreach (var file in op.OperatorStates)
+            {
+                string path;
+                try
+                {
+                    path = CheckpointMetadata.ResolvePath(metadataFolder, file.RelativePath);
+                }
+                catch (InvalidDataException e)
+                {
+                    return (null, $"{StoragePaths.MetadataName}: {e.Message}");
+                }
+                var problem = verification == StateFileVerification.ByRestoringTasks // the tasks read these whole and verify them
+                    ? await CheckStateFileSizeAsync(path, file.Size, cancellationToken)
+                    : await VerifyStateFileAsync(path, file.Size, file.Checksum, cancellationToken);
+                if (problem is not null) return (null, $"operator-state file {path}: {problem}");
             }
         }
         return (metadata, null);
     }
 
     /// <summary>Null when the file exists with the recorded size and checksum, else what differs.</summary>
-    private async Task<string?> VerifyStateFileAsync(string path, StateFileMetadata state, CancellationToken cancellationToken)
+    private async Task<string?> VerifyStateFileAsync(string path, long size, string expectedChecksum, CancellationToken cancellationToken)
     {
-        if (!StateFileChecksum.IsSupported(state.Checksum)) return $"checksum {state.Checksum} uses an algorithm this version of OrleansFlow does not know";
+        if (!StateFileChecksum.IsSupported(expectedChecksum)) return $"checksum {expectedChecksum} uses an algorithm this version of OrleansFlow does not know";
         var stream = await storage.OpenReadAsync(path, cancellationToken);
         if (stream is null) return "missing";
         await using (stream)
         {
-            if (stream.Length != state.Size) return $"size {stream.Length} bytes expected {state.Size}";
+            if (stream.Length != size) return $"size {stream.Length} bytes expected {size}";
             var checksum = await StateFileChecksum.ComputeAsync(stream, cancellationToken);
-            return checksum == state.Checksum ? null : $"checksum {checksum} expected {state.Checksum}";
+            return checksum == expectedChecksum ? null : $"checksum {checksum} expected {expectedChecksum}";
         }
     }
 
     /// <summary>Null when the file exists with the recorded size (its content is verified by the tasks that read it).</summary>
-    private async Task<string?> CheckStateFileSizeAsync(string path, StateFileMetadata state, CancellationToken cancellationToken) =>
+    private async Task<string?> CheckStateFileSizeAsync(string path, long expected, CancellationToken cancellationToken) =>
         await storage.GetLengthAsync(path, cancellationToken) switch
         {
             null => "missing",
-            var size when size != state.Size => $"size {size} bytes expected {state.Size}",
+            var size when size != expected => $"size {size} bytes expected {expected}",
             _ => null,
         };
 

@@ -8,7 +8,8 @@ namespace OrleansFlow.Tasks.Checkpointing;
 /// <summary>
 /// A task's part of checkpoints, for one deployed attempt (Flink's <c>SubtaskCheckpointCoordinator</c>):
 /// <list type="number">
-/// <item>the synchronous phase freezes the chain's keyed state copy-on-write (in time independent of its size), records
+/// <item>the synchronous phase calls the functions' <c>SnapshotState</c> and serializes their operator states (small by
+/// contract), freezes the chain's keyed state copy-on-write (in time independent of its size), records
 /// the source offsets and seals the sinks' transactions;</item>
 /// <item>the barrier goes downstream at once;</item>
 /// <item>the asynchronous phase makes the pre-commits durable, writes the state files and acknowledges, or declines,
@@ -37,6 +38,12 @@ internal sealed partial class SubtaskCheckpointCoordinator(
     public void Checkpoint(CheckpointBarrier barrier, AlignmentStats alignment)
     {
         var syncStart = time.GetTimestamp();
+        var operatorStates = new List<(string Uid, byte[] Bytes, IReadOnlyList<OperatorStateEntryInfo> States)>();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var op in chain.OperatorStateOwners) // first: the functions' SnapshotState may still write keyed state
+        {
+            if (op.OperatorState.Snapshot(barrier.CheckpointId, now) is { } captured) operatorStates.Add((op.Uid, captured.Bytes, captured.States));
+        }
         var snapshots = new List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)>();
         try
         {
@@ -53,7 +60,7 @@ internal sealed partial class SubtaskCheckpointCoordinator(
         var sinks = chain.TransactionalSinks.Select(s => (s.Uid, Committables: s.SnapshotAsync(barrier.CheckpointId))).ToList();
         var sync = time.GetElapsedTime(syncStart);
         foreach (var writer in chain.Writers) writer.BroadcastElement(barrier);
-        _ = WriteAndAcknowledgeAsync(barrier.CheckpointId, barrier.Options, snapshots, offsets, sinks, alignment, sync);
+        _ = WriteAndAcknowledgeAsync(barrier.CheckpointId, barrier.Options, snapshots, operatorStates, offsets, sinks, alignment, sync);
     }
 
     /// <summary>The coordinator aborted <paramref name="checkpointId"/>: a write still running is cancelled (its snapshots disposed).</summary>
@@ -73,6 +80,7 @@ internal sealed partial class SubtaskCheckpointCoordinator(
     private async Task WriteAndAcknowledgeAsync(
         long checkpointId, CheckpointOptions target,
         List<(string Uid, KeyGroups.KeyGroupRange KeyGroups, State.IKeyedStateSnapshot Snapshot)> snapshots,
+        List<(string Uid, byte[] Bytes, IReadOnlyList<OperatorStateEntryInfo> States)> operatorStates,
         Dictionary<string, IReadOnlyDictionary<int, long>> offsets, List<(string Uid, Task<IReadOnlyList<SinkCommittable>> Committables)> sinks, AlignmentStats alignment, TimeSpan sync)
     {
         var asyncStart = time.GetTimestamp();
@@ -114,10 +122,18 @@ internal sealed partial class SubtaskCheckpointCoordinator(
                 _writing.Remove(checkpointId);
                 foreach (var captured in snapshots) captured.Snapshot.Dispose(); // idempotent: releases what a failure left
             }
+            var operatorHandles = new List<OperatorStateHandle>();
+            foreach (var (uid, bytes, states) in operatorStates)
+            {
+                var folder = target.TargetFolder ?? StoragePaths.Checkpoint(task.JobId, checkpointId);
+                var path = StoragePaths.OperatorStateFile(folder, uid, task.Subtask);
+                await Task.Run(() => storage.WriteAsync(path, bytes));
+                operatorHandles.Add(new OperatorStateHandle { OperatorUid = uid, Path = path, Size = bytes.Length, Checksum = StateFileChecksum.Compute(bytes), States = states });
+            }
             var asyncDuration = time.GetElapsedTime(asyncStart);
             await coordinator.Acknowledge(new TaskCheckpointAck
             {
-                Task = task, CheckpointId = checkpointId, State = handles, SourceOffsets = offsets, Committables = committables,
+                Task = task, CheckpointId = checkpointId, State = handles, OperatorState = operatorHandles, SourceOffsets = offsets, Committables = committables,
                 AlignmentDuration = alignment.Duration, AlignmentBufferedRecords = alignment.BufferedRecords, SyncDuration = sync, AsyncDuration = asyncDuration,
             });
         }

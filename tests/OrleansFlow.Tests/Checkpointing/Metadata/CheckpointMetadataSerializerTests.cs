@@ -28,8 +28,8 @@ public sealed class CheckpointMetadataSerializerTests
 
         using var document = JsonDocument.Parse(json);
         var first = document.RootElement.EnumerateObject().First();
-        Assert.Equal(("formatVersion", 2), (first.Name, first.Value.GetInt32()));
-        Assert.StartsWith("{\n  \"formatVersion\": 2,", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(("formatVersion", 3), (first.Name, first.Value.GetInt32()));
+        Assert.StartsWith("{\n  \"formatVersion\": 3,", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal("checkpoint", document.RootElement.GetProperty("kind").GetString());
         var state = document.RootElement.GetProperty("operators")[0].GetProperty("states")[1];
         Assert.Equal("sum-1", state.GetProperty("relativePath").GetString());
@@ -45,7 +45,22 @@ public sealed class CheckpointMetadataSerializerTests
 
         var e = Assert.Throws<InvalidDataException>(() => CheckpointMetadataSerializer.Deserialize(json));
 
-        Assert.Contains("format version 7; this version of OrleansFlow reads version 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("format version 7; this version of OrleansFlow reads versions 2 to 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_WhenFormatVersion2WithoutOperatorStates_ReadsItWithNoOperatorState()
+    {
+        var json = Mutate(n =>
+        {
+            n["formatVersion"] = 2;
+            foreach (var op in n["operators"]!.AsArray()) op!.AsObject().Remove("operatorStates");
+        });
+
+        var metadata = CheckpointMetadataSerializer.Deserialize(json);
+
+        Assert.Equal(2, metadata.FormatVersion);
+        Assert.All(metadata.Operators, o => Assert.Empty(o.OperatorStates));
     }
 
     [Fact]

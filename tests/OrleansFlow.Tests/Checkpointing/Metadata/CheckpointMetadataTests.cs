@@ -21,7 +21,7 @@ public sealed class CheckpointMetadataTests
         Assert.Equal(["sum-0", "sum-1"], op.States.Select(s => s.RelativePath));
         Assert.Equal([0, 1], op.States.Select(s => s.Subtask));
         Assert.Equal(new KeyGroupRange(64, 127), op.States[1].KeyGroups);
-        Assert.Equal(("j", 3L, 128, SnapshotKind.Checkpoint, 2), (metadata.JobId, metadata.CheckpointId, metadata.MaxParallelism, metadata.Kind, metadata.FormatVersion));
+        Assert.Equal(("j", 3L, 128, SnapshotKind.Checkpoint, 3), (metadata.JobId, metadata.CheckpointId, metadata.MaxParallelism, metadata.Kind, metadata.FormatVersion));
     }
 
     [Fact]
@@ -136,6 +136,47 @@ public sealed class CheckpointMetadataTests
 
     private static CheckpointMetadata FromAcks(IReadOnlyList<TaskCheckpointAck> acks, string folder, SnapshotKind kind = SnapshotKind.Checkpoint) =>
         CheckpointMetadata.FromAcks("j", "job", 3, 128, kind, Trigger, Trigger.AddSeconds(1), acks, folder);
+
+    [Fact]
+    public void FromAcks_WhenTasksWroteOperatorState_ListsItsFilesBySubtaskAndSurvivesTheJsonRoundTrip()
+    {
+        OperatorStateHandle OpState(int subtask) => new()
+        {
+            OperatorUid = "buffer", Path = $"savepoints/s/buffer-{subtask}.op", Size = 100, Checksum = "crc64:00000000000000ff",
+            States = [new OperatorStateEntryInfo { Name = "l", Mode = OrleansFlow.State.OperatorStateMode.Union, ValueTypeName = "System.Int64", Count = 2 + subtask, Offset = 40, Length = 60 }],
+        };
+        var acks = new[] { Ack(2, 1) with { OperatorState = [OpState(1)] }, Ack(2, 0) with { OperatorState = [OpState(0)] } };
+
+        var metadata = CheckpointMetadata.FromAcks("j", "job", 3, 128, SnapshotKind.Savepoint, Trigger, Trigger, acks, "savepoints/s");
+        var read = CheckpointMetadataSerializer.Deserialize(CheckpointMetadataSerializer.Serialize(metadata));
+
+        var op = Assert.Single(read.Operators);
+        Assert.Equal(("buffer", 2), (op.Uid, op.Parallelism));
+        Assert.Equal(["0:buffer-0.op:l:Union:2", "1:buffer-1.op:l:Union:3"], op.OperatorStates.Select(f => $"{f.Subtask}:{f.RelativePath}:{f.States[0].Name}:{f.States[0].Mode}:{f.States[0].Count}"));
+    }
+
+    [Fact]
+    public void FindProblems_WhenAnOperatorStateLiesOutsideItsFileOrChangesMode_NamesBoth()
+    {
+        OperatorStateFileMetadata File(int subtask, OrleansFlow.State.OperatorStateMode mode, long offset) => new()
+        {
+            RelativePath = $"op-{subtask}.op", Subtask = subtask, Size = 50, Checksum = "crc64:0000000000000000",
+            States = [new OperatorStateEntryInfo { Name = "l", Mode = mode, ValueTypeName = "System.Int64", Count = 1, Offset = offset, Length = 10 }],
+        };
+        var metadata = MetadataSamples.Sample() with
+        {
+            Operators = [new OperatorStateMetadata
+            {
+                Uid = "op", Parallelism = 2, States = [],
+                OperatorStates = [File(0, OrleansFlow.State.OperatorStateMode.SplitDistribute, 45), File(1, OrleansFlow.State.OperatorStateMode.Union, 0)],
+            }],
+        };
+
+        var problems = metadata.FindProblems();
+
+        Assert.Contains(problems, p => p.Contains("lies outside the file's 50 bytes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is SplitDistribute in one file and Union in another", StringComparison.Ordinal));
+    }
 
     private static TaskCheckpointAck Ack(int vertex, int subtask, StateHandle? handle = null, long? sourceOffset = null) => new()
     {
