@@ -8,4 +8,7 @@ public abstract class CoProcessContext
 
     /// <summary>The operator's current input watermark, the minimum over both inputs (<see cref="long.MinValue"/> before the first).</summary>
     public abstract long CurrentWatermark { get; }
+
+    /// <summary>Emits <paramref name="value"/> into side output <paramref name="tag"/> (read with <see cref="DataStream{T}.GetSideOutput{TSide}"/>).</summary>
+    public abstract void Output<T>(OutputTag<T> tag, T value);
 }

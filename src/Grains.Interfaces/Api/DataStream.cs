@@ -84,6 +84,36 @@ public sealed class DataStream<T>
     public DataStream<T> Broadcast() => new(Builder, Transformation, Partitioning.Broadcast);
 
     /// <summary>
+    /// This stream as a broadcast stream with the broadcast states <paramref name="descriptors"/> (map state descriptors,
+    /// Flink's <c>broadcast(MapStateDescriptor...)</c>): connect it to another stream, whose every subtask then reads every
+    /// record of this one and holds these states.
+    /// </summary>
+    public BroadcastStream<T> Broadcast(params State.StateDescriptor[] descriptors)
+    {
+        ArgumentNullException.ThrowIfNull(descriptors);
+        if (descriptors.Length == 0) throw new ArgumentException("A broadcast stream declares at least one broadcast state (a MapStateDescriptor).", nameof(descriptors));
+        foreach (var d in descriptors)
+        {
+            ArgumentNullException.ThrowIfNull(d, nameof(descriptors));
+            if (d.Kind != State.StateKind.Map) throw new ArgumentException($"Broadcast state '{d.Name}' must be described by a MapStateDescriptor, not a {d.Kind} descriptor.", nameof(descriptors));
+        }
+        var duplicate = descriptors.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Broadcast state '{duplicate.Key}' is declared twice.", nameof(descriptors));
+        return new BroadcastStream<T>(this, [.. descriptors]);
+    }
+
+    /// <summary>
+    /// Connects this stream with the broadcast stream <paramref name="broadcast"/>: process both with a
+    /// <see cref="BroadcastProcessFunction{TIn1, TIn2, TOut}"/> (key this stream first for keyed state and timers).
+    /// </summary>
+    public BroadcastConnectedStream<T, T2> Connect<T2>(BroadcastStream<T2> broadcast)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        if (broadcast.Stream.Builder != Builder) throw new ArgumentException("Connected streams must belong to the same job.", nameof(broadcast));
+        return new BroadcastConnectedStream<T, T2>(this, broadcast);
+    }
+
+    /// <summary>
     /// The records this operator emitted into side output <paramref name="tag"/> (with
     /// <see cref="KeyedContext{TKey}.Output{T}"/>, or a window's late data), as a stream of its own. Its consumers are
     /// never chained to this operator: the side output goes over a network edge, with this operator's watermarks.

@@ -28,6 +28,6 @@ public sealed class KeyedConnectedStreams<TKey, T1, T2> where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(functionFactory);
         return new DataStream<TOut>(_builder, _builder.Add(new KeyedCoProcessTransformation<TKey, T1, T2, TOut>(
-            _builder.NextId, _first, new KeyGroupPartitioning<T1, TKey>(_key1), _second, new KeyGroupPartitioning<T2, TKey>(_key2), functionFactory)));
+            _builder.NextId, _first, new KeyGroupPartitioning<T1, TKey>(_key1), _second, new KeyGroupPartitioning<T2, TKey>(_key2), _key2, functionFactory)));
     }
 }

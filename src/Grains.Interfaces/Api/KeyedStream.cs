@@ -41,6 +41,14 @@ public sealed class KeyedStream<TKey, T> where TKey : notnull
         return Add<KeyValuePair<TKey, long>>("sum", () => new SumFunction<TKey, T>(value));
     }
 
+    /// <summary>Connects this keyed stream with a broadcast stream: process both with a <see cref="KeyedBroadcastProcessFunction{TKey, TIn1, TIn2, TOut}"/>.</summary>
+    public KeyedBroadcastConnectedStream<TKey, T, T2> Connect<T2>(BroadcastStream<T2> broadcast)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        if (broadcast.Stream.Builder != _builder) throw new ArgumentException("Connected streams must belong to the same job.", nameof(broadcast));
+        return new KeyedBroadcastConnectedStream<TKey, T, T2>(_builder, _input, _keySelector, broadcast);
+    }
+
     /// <summary>Connects this keyed stream with another keyed by the same key type: process both with a <see cref="KeyedCoProcessFunction{TKey, TIn1, TIn2, TOut}"/>.</summary>
     public KeyedConnectedStreams<TKey, T, T2> Connect<T2>(KeyedStream<TKey, T2> other)
     {

@@ -70,8 +70,9 @@ public interface ITaskGrain : IGrainWithStringKey
     Task NotifyCheckpointAborted(int attempt, long checkpointId);
 
     /// <summary>
-    /// Job manager → a source task of <paramref name="attempt"/> paused by a stop-with-savepoint barrier (drain): ends
-    /// its input now, so the job finishes through end of input. No effect on other tasks.
+    /// Job manager → a source task of <paramref name="attempt"/> paused by a stop-with-savepoint barrier (drain), or a
+    /// subtask without splits of a bounded source once its siblings with splits finished: ends its input now, so the job
+    /// finishes through end of input. No effect on other tasks.
     /// </summary>
     [Alias("FinishSource")]
     Task FinishSource(int attempt);

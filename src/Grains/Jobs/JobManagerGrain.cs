@@ -277,13 +277,32 @@ internal sealed partial class JobManagerGrain(
         foreach (var (uid, list) in committables)
             _finalCommittables.AddRange(list.Select(c => new SinkCommittableMetadata(uid, c.Subtask, c.CheckpointId, c.Payload)));
         if (_finished.Count == 1) _ = Coordinator.Stop(); // no checkpoint can complete once a task has ended
-        if (_finished.Count < _graph.AllTasks(JobId).Count()) return;
+        if (_finished.Count < _graph.AllTasks(JobId).Count())
+        {
+            EndSourceSubtasksWithoutSplits(task);
+            return;
+        }
         if (_finalCommittables.Count > 0)
         {
             await SaveAsync(_finalCommittables.ToList()); // durable before the first commit: a crash from here on commits again
             if (!await CommitFinalAsync()) return;
         }
         await TerminateAsync(JobStatus.Finished);
+    }
+
+    /// <summary>
+    /// When <paramref name="finished"/> was the last subtask with splits of a bounded source to finish, ends that source's
+    /// subtasks without splits (they idle until then, so that they do not stop checkpoints while their siblings read).
+    /// </summary>
+    private void EndSourceSubtasksWithoutSplits(TaskId finished)
+    {
+        var vertex = _graph!.Vertices[finished.Vertex];
+        if (vertex.Chain[0] is not Api.Graph.ISourceTransformation { IsBounded: true } source) return;
+        var subtasks = Enumerable.Range(0, vertex.Parallelism)
+            .Select(s => (Task: new TaskId(JobId, vertex.Index, s), HasSplits: Api.SourceSplitAssignment.SplitsOf(source.SplitCount, vertex.Parallelism, s).Count > 0))
+            .ToList();
+        if (subtasks.Any(s => s.HasSplits && !_finished.ContainsKey(s.Task))) return;
+        foreach (var (idle, _) in subtasks.Where(s => !s.HasSplits && !_finished.ContainsKey(s.Task))) _ = TaskGrainOf(idle).FinishSource(_attempt);
     }
 
     public async Task SiloLost(string silo)

@@ -29,6 +29,15 @@ internal sealed class CoProcessOperator<TIn1, TIn2, TOut> : CoProcessContext, IS
 
     public override long CurrentWatermark => _watermark;
 
+    /// <summary>Where <see cref="Output{T}"/> goes.</summary>
+    public SideOutputs SideOutputs { get; init; } = SideOutputs.None;
+
+    public override void Output<T>(OutputTag<T> tag, T value)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        SideOutputs.Emit(tag, value);
+    }
+
     /// <summary>The operator states of the function (<see cref="ICheckpointedFunction"/>).</summary>
     public required FunctionOperatorState OperatorState { get; init; }
 
@@ -44,9 +53,14 @@ internal sealed class CoProcessOperator<TIn1, TIn2, TOut> : CoProcessContext, IS
     {
         _watermark = watermark.Timestamp;
         _output.EmitWatermark(watermark);
+        SideOutputs.EmitWatermark(watermark);
     }
 
-    public void ProcessWatermarkStatus(Tasks.WatermarkStatus status) => _output.EmitWatermarkStatus(status);
+    public void ProcessWatermarkStatus(Tasks.WatermarkStatus status)
+    {
+        _output.EmitWatermarkStatus(status);
+        SideOutputs.EmitWatermarkStatus(status);
+    }
 
     public void EndInput() => _function.OnEndOfInput(_output);
 

@@ -7,6 +7,13 @@ internal interface ISourceDriver
 {
     bool IsBounded { get; }
 
+    /// <summary>
+    /// Whether this subtask reads no split of a bounded source whose other subtasks do: it then does not end on its own
+    /// (a finished task would stop checkpoints) but idles until the job manager ends it, once every subtask with splits
+    /// has finished.
+    /// </summary>
+    bool EndsWithItsSiblings { get; }
+
     /// <summary>The splits this task reads.</summary>
     IReadOnlyList<int> Splits { get; }
 

@@ -7,7 +7,8 @@ namespace OrleansFlow.Operators;
 
 /// <summary>
 /// Runs a <see cref="KeyedCoProcessFunction{TKey, TIn1, TIn2, TOut}"/>: each input has its own key selector
-/// (<see cref="Input1"/>, <see cref="Input2"/>, which the task's two-input dispatcher feeds); both share the keyed
+/// (<see cref="Input1"/>, <see cref="Input2"/>, which the task's two-input dispatcher feeds; a broadcast second input
+/// has none and sets no key); both share the keyed
 /// state backend and the timers, which fire as the watermark (the minimum over both inputs) and processing time advance.
 /// </summary>
 internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedContext<TKey>, IStreamOperator, IStatefulOperator, ITimerTarget<TKey>, ILateRecordsMetric, IOperatorStateOwner
@@ -22,7 +23,7 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
     private readonly EventTime.RecordTimestamp? _timestamp;
 
     public KeyedCoProcessOperator(
-        Func<TIn1, TKey> key1, Func<TIn2, TKey> key2, KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> function, IKeyedStateBackend<TKey> backend,
+        Func<TIn1, TKey> key1, Func<TIn2, TKey>? key2, KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> function, IKeyedStateBackend<TKey> backend,
         OperatorContext context, IOutput<TOut> output, ProcessingTimeService processingTime, EventTime.RecordTimestamp? timestamp)
     {
         _function = function;
@@ -34,7 +35,9 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
         _timerContext = new KeyedTimerContext<TKey>(this);
         var assigner = new KeyGroupAssigner(backend.MaxParallelism);
         Input1 = new Side<TIn1>(this, key1, assigner, (value, op) => op._function.ProcessElement1(value, op, op._output));
-        Input2 = new Side<TIn2>(this, key2, assigner, (value, op) => op._function.ProcessElement2(value, op, op._output));
+        Input2 = key2 is null
+            ? new KeylessSide<TIn2>(this, (value, op) => op._function.ProcessElement2(value, op, op._output))
+            : new Side<TIn2>(this, key2, assigner, (value, op) => op._function.ProcessElement2(value, op, op._output));
     }
 
     /// <summary>Where the first input's records go.</summary>
@@ -126,6 +129,15 @@ internal sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> : KeyedCont
         {
             _backend.Dispose();
         }
+    }
+
+    /// <summary>A broadcast input: no key is set (the function reaches keyed state through <c>ApplyToAllKeys</c> only).</summary>
+    private sealed class KeylessSide<T>(KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut> owner, Action<T, KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>> process)
+        : IKeyGroupedCollector<T>
+    {
+        public void Collect(T record) => process(record, owner);
+
+        public void Collect(T record, int keyGroup) => process(record, owner);
     }
 
     /// <summary>One input: sets the current key with its own selector, then calls the function's method for it.</summary>

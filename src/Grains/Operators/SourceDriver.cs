@@ -3,13 +3,15 @@ using OrleansFlow.Operators.EventTime;
 
 namespace OrleansFlow.Operators;
 
-internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int> splits, bool isBounded, IOutput<T> output, EventTimeSourceOutput<T>? eventTime) : ISourceDriver
+internal sealed class SourceDriver<T>(ISourceReader<T> reader, IReadOnlyList<int> splits, bool isBounded, IOutput<T> output, EventTimeSourceOutput<T>? eventTime, int splitCount = 1) : ISourceDriver
 {
     private readonly ICollector<T> _into = eventTime is null ? output : eventTime;
 
     public bool IsBounded { get; } = isBounded;
 
     public IReadOnlyList<int> Splits { get; } = splits;
+
+    public bool EndsWithItsSiblings => IsBounded && Splits.Count == 0 && splitCount > 0;
 
     public IReadOnlyDictionary<int, long> Offsets => Splits.ToDictionary(s => s, reader.GetOffset);
 

@@ -55,7 +55,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
         var reader = t.Source.CreateReader(splits, _env.TimeProvider);
         var downstream = Output<T>(output);
         var eventTime = t.Watermarks is { } strategy ? new Operators.EventTime.EventTimeSourceOutput<T>(downstream, strategy, _env.TimeProvider, _timestamp!, splits) : null;
-        _source = new SourceDriver<T>(reader, splits, t.Source.IsBounded, downstream, eventTime);
+        _source = new SourceDriver<T>(reader, splits, t.Source.IsBounded, downstream, eventTime, t.Source.SplitCount);
         _sourceUid = t.Uid;
         return _source;
     }
@@ -120,7 +120,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     {
         var context = Context(t, null);
         var function = t.FunctionFactory();
-        var op = new CoProcessOperator<TIn1, TIn2, TOut>(function, context, Output<TOut>(output), _timestamp) { OperatorState = OperatorState(t, function, null) };
+        var op = new CoProcessOperator<TIn1, TIn2, TOut>(function, context, Output<TOut>(output), _timestamp) { OperatorState = OperatorState(t, function, null), SideOutputs = SideOutputsOf(t) };
         return TwoInputHead(op, op.Input1, op.Input2);
     }
 

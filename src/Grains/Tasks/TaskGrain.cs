@@ -245,6 +245,11 @@ internal sealed partial class TaskGrain(
                 var status = source.Poll(step);
                 if (status == SourceReaderStatus.EndOfInput)
                 {
+                    if (source.EndsWithItsSiblings)
+                    {
+                        FlushAll();
+                        return; // idles (still Running, so checkpoints pass through) until the job manager's FinishSource
+                    }
                     await FinishAsync();
                     return;
                 }
@@ -383,7 +388,8 @@ internal sealed partial class TaskGrain(
 
     public async Task FinishSource(int attempt)
     {
-        if (_deployment?.Attempt != attempt || _state != TaskState.Paused) return;
+        var idleWithoutSplits = _state is TaskState.Deployed or TaskState.Running && _chain?.Source is { EndsWithItsSiblings: true }; // started or not
+        if (_deployment?.Attempt != attempt || (_state != TaskState.Paused && !idleWithoutSplits)) return;
         _state = TaskState.Running;
         try
         {

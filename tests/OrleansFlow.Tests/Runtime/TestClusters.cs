@@ -65,5 +65,6 @@ internal static class TestClusters
             .AddStreamJob<UnionJob>(UnionJob.Name)
             .AddStreamJob<ConnectJob>(ConnectJob.Name)
             .AddStreamJob<JoinJob>(JoinJob.Name)
-            .AddStreamJob<OperatorStateJob>(OperatorStateJob.Name);
+            .AddStreamJob<OperatorStateJob>(OperatorStateJob.Name)
+            .AddStreamJob<BroadcastJob>(BroadcastJob.Name);
 }

@@ -12,5 +12,7 @@ internal sealed class CoProcessTransformation<TIn1, TIn2, TOut>(
     /// <summary>Creates a fresh function instance per subtask.</summary>
     public Func<CoProcessFunction<TIn1, TIn2, TOut>> FunctionFactory { get; } = functionFactory;
 
+    public override bool CanEmitSideOutputs => true;
+
     public override TResult Accept<TResult>(ITransformationVisitor<TResult> v, object? output) => v.VisitCoProcess(this, output);
 }
