@@ -30,4 +30,14 @@ public abstract class StateDescriptor
 
     /// <summary>The state's kind.</summary>
     public abstract StateKind Kind { get; }
+
+    /// <summary>The time to live of the state's values, or null (the default) for values that never expire.</summary>
+    public StateTtlConfig? Ttl { get; private set; }
+
+    /// <summary>Gives the state's values a time to live (Flink's <c>enableTimeToLive</c>); call before the state is first used.</summary>
+    public void EnableTimeToLive(StateTtlConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Ttl = config;
+    }
 }

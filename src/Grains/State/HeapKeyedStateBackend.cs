@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using OrleansFlow.KeyGroups;
+using OrleansFlow.State.Ttl;
 
 namespace OrleansFlow.State;
 
@@ -24,13 +25,19 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     private readonly int _firstKeyGroup;
     private readonly int _keyGroupCount;
     private readonly KeyGroupAssigner _assigner;
+    private readonly Func<long> _now;
     private TKey _currentKey = default!;
     private int _currentKeyGroupIndex = -1;
     private bool _disposed;
 
-    /// <summary>Creates an empty backend for the key groups of <paramref name="keyGroupRange"/>.</summary>
-    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, Serializer serializer)
+    /// <summary>
+    /// Creates an empty backend for the key groups of <paramref name="keyGroupRange"/>; <paramref name="time"/> (the
+    /// task's, <see cref="TimeProvider.System"/> by default) is the processing time that states with time to live expire on.
+    /// </summary>
+    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, Serializer serializer, TimeProvider? time = null)
     {
+        var clock = time ?? TimeProvider.System;
+        _now = () => clock.GetUtcNow().ToUnixTimeMilliseconds();
         ArgumentNullException.ThrowIfNull(serializer);
         if (maxParallelism < 1 || maxParallelism > KeyGroupAssignment.UpperBoundMaxParallelism)
             throw new ArgumentOutOfRangeException(nameof(maxParallelism), maxParallelism, $"Max parallelism must be in [1, {KeyGroupAssignment.UpperBoundMaxParallelism}].");
@@ -85,7 +92,10 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
-        return ValueState(descriptor);
+        if (descriptor.Ttl is not { } ttl) return ValueState(descriptor);
+        var signature = $"ValueState<{Name<T>()}> with time to live";
+        if (_states.TryGetValue(descriptor.Name, out var existing)) return existing.Handle as TtlValueState<T> ?? throw Mismatch(existing, signature);
+        return RegisterTtlValue<T, TtlValueState<T>>(descriptor.Name, StateKind.Value, signature, ttl, (raw, policy) => new TtlValueState<T>(raw, policy, descriptor.DefaultValue));
     }
 
     /// <inheritdoc />
@@ -102,7 +112,10 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         var signature = $"ValueState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapValueState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs));
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Value, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs))
+        {
+            Migrations = TtlMigrations.FromTtlValue<TKey, T>(descriptor.Name),
+        };
         return Register(table, new HeapValueState<TKey, T>(this, table, descriptor.DefaultValue));
     }
 
@@ -111,10 +124,14 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
+        if (descriptor.Ttl is { } ttl) return TtlList(descriptor, ttl);
         var signature = $"ListState<{Name<T>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapListState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForList<T>(Codecs));
+        var table = new HeapStateTable<TKey, List<T>>(descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForList<T>(Codecs))
+        {
+            Migrations = TtlMigrations.FromTtlList<TKey, T>(descriptor.Name),
+        };
         return Register(table, new HeapListState<TKey, T>(this, table));
     }
 
@@ -123,11 +140,15 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
+        if (descriptor.Ttl is { } ttl) return TtlMap(descriptor, ttl);
         var signature = $"MapState<{Name<TUserKey>()}, {Name<TValue>()}>";
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapMapState<TKey, TUserKey, TValue> ?? throw Mismatch(existing, signature);
         var table = new HeapStateTable<TKey, Dictionary<TUserKey, TValue>>(
-            descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForMap<TUserKey, TValue>(Codecs));
+            descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForMap<TUserKey, TValue>(Codecs))
+        {
+            Migrations = TtlMigrations.FromTtlMap<TKey, TUserKey, TValue>(descriptor.Name),
+        };
         return Register(table, new HeapMapState<TKey, TUserKey, TValue>(this, table));
     }
 
@@ -137,9 +158,18 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"ReducingState<{Name<T>()}>";
+        if (descriptor.Ttl is { } ttl)
+        {
+            signature += " with time to live";
+            if (_states.TryGetValue(descriptor.Name, out var known)) return known.Handle as TtlReducingState<T> ?? throw Mismatch(known, signature);
+            return RegisterTtlValue<T, TtlReducingState<T>>(descriptor.Name, StateKind.Reducing, signature, ttl, (raw, policy) => new TtlReducingState<T>(raw, policy, descriptor.Reduce));
+        }
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapReducingState<TKey, T> ?? throw Mismatch(existing, signature);
-        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs));
+        var table = new HeapStateTable<TKey, T>(descriptor.Name, StateKind.Reducing, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<T>(Codecs))
+        {
+            Migrations = TtlMigrations.FromTtlValue<TKey, T>(descriptor.Name),
+        };
         return Register(table, new HeapReducingState<TKey, T>(this, table, descriptor.Reduce));
     }
 
@@ -149,11 +179,86 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
         ArgumentNullException.ThrowIfNull(descriptor);
         InternalStateNames.RejectReserved(descriptor.Name);
         var signature = $"AggregatingState<{Name<TIn>()}, {Name<TAcc>()}, {Name<TOut>()}>";
+        if (descriptor.Ttl is { } ttl)
+        {
+            signature += " with time to live";
+            if (_states.TryGetValue(descriptor.Name, out var known)) return known.Handle as TtlAggregatingState<TIn, TAcc, TOut> ?? throw Mismatch(known, signature);
+            return RegisterTtlValue<TAcc, TtlAggregatingState<TIn, TAcc, TOut>>(
+                descriptor.Name, StateKind.Aggregating, signature, ttl, (raw, policy) => new TtlAggregatingState<TIn, TAcc, TOut>(raw, policy, descriptor.Function));
+        }
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing.Handle as HeapAggregatingState<TKey, TIn, TAcc, TOut> ?? throw Mismatch(existing, signature);
         var table = new HeapStateTable<TKey, TAcc>(
-            descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TAcc>(Codecs));
+            descriptor.Name, StateKind.Aggregating, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TAcc>(Codecs))
+        {
+            Migrations = TtlMigrations.FromTtlValue<TKey, TAcc>(descriptor.Name),
+        };
         return Register(table, new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, table, descriptor.Function));
+    }
+
+    /// <summary>
+    /// Registers a value-like state with time to live (value, reducing, aggregating): a table of
+    /// <see cref="TtlValue{T}"/> of <paramref name="kind"/>, with the migration from values stored without TTL, the
+    /// cleanup on full snapshot and the incremental cleanup its config asks for; <paramref name="create"/> wraps the raw
+    /// handle.
+    /// </summary>
+    private THandle RegisterTtlValue<T, THandle>(
+        string name, StateKind kind, string signature, StateTtlConfig ttl, Func<HeapValueState<TKey, TtlValue<T>>, TtlPolicy, THandle> create) where THandle : IState
+    {
+        var policy = new TtlPolicy(ttl, _now);
+        var table = new HeapStateTable<TKey, TtlValue<T>>(name, kind, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TtlValue<T>>(Codecs))
+        {
+            Migrations = TtlMigrations.IntoTtlValue<TKey, T>(name, _now),
+            SnapshotFilter = SnapshotFilterOf<TtlValue<T>>(ttl, (v, now) => TtlCompaction.Value(v, now, policy.TtlMs)),
+        };
+        AddIncrementalCleanup(table, policy, (v, now) => TtlCompaction.Value(v, now, policy.TtlMs));
+        return Register(table, create(new HeapValueState<TKey, TtlValue<T>>(this, table, default), policy));
+    }
+
+    private IListState<T> TtlList<T>(ListStateDescriptor<T> descriptor, StateTtlConfig ttl)
+    {
+        var signature = $"ListState<{Name<T>()}> with time to live";
+        if (_states.TryGetValue(descriptor.Name, out var existing)) return existing.Handle as TtlListState<T> ?? throw Mismatch(existing, signature);
+        var policy = new TtlPolicy(ttl, _now);
+        var table = new HeapStateTable<TKey, List<TtlValue<T>>>(
+            descriptor.Name, StateKind.List, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForList<TtlValue<T>>(Codecs))
+        {
+            Migrations = TtlMigrations.IntoTtlList<TKey, T>(descriptor.Name, _now),
+            SnapshotFilter = SnapshotFilterOf<List<TtlValue<T>>>(ttl, (v, now) => TtlCompaction.List(v, now, policy.TtlMs)),
+        };
+        AddIncrementalCleanup(table, policy, (v, now) => TtlCompaction.List(v, now, policy.TtlMs));
+        return Register(table, new TtlListState<T>(new HeapListState<TKey, TtlValue<T>>(this, table), policy));
+    }
+
+    private IMapState<TUserKey, TValue> TtlMap<TUserKey, TValue>(MapStateDescriptor<TUserKey, TValue> descriptor, StateTtlConfig ttl) where TUserKey : notnull
+    {
+        var signature = $"MapState<{Name<TUserKey>()}, {Name<TValue>()}> with time to live";
+        if (_states.TryGetValue(descriptor.Name, out var existing)) return existing.Handle as TtlMapState<TUserKey, TValue> ?? throw Mismatch(existing, signature);
+        var policy = new TtlPolicy(ttl, _now);
+        var table = new HeapStateTable<TKey, Dictionary<TUserKey, TtlValue<TValue>>>(
+            descriptor.Name, StateKind.Map, signature, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForMap<TUserKey, TtlValue<TValue>>(Codecs))
+        {
+            Migrations = TtlMigrations.IntoTtlMap<TKey, TUserKey, TValue>(descriptor.Name, _now),
+            SnapshotFilter = SnapshotFilterOf<Dictionary<TUserKey, TtlValue<TValue>>>(ttl, (v, now) => TtlCompaction.Map(v, now, policy.TtlMs)),
+        };
+        AddIncrementalCleanup(table, policy, (v, now) => TtlCompaction.Map(v, now, policy.TtlMs));
+        return Register(table, new TtlMapState<TUserKey, TValue>(new HeapMapState<TKey, TUserKey, TtlValue<TValue>>(this, table), policy));
+    }
+
+    /// <summary>The cleanup on full snapshot: the snapshot time is read in the synchronous phase, the filter runs during the write.</summary>
+    private Func<Func<TStored, (bool Keep, TStored Value)>>? SnapshotFilterOf<TStored>(StateTtlConfig ttl, Func<TStored, long, (bool Keep, TStored Value)> compact) =>
+        ttl.CleanupFullSnapshot
+            ? () =>
+            {
+                var now = _now();
+                return v => compact(v, now);
+            }
+            : null;
+
+    private void AddIncrementalCleanup<TStored>(HeapStateTable<TKey, TStored> table, TtlPolicy policy, Func<TStored, long, (bool Keep, TStored Value)> compact)
+    {
+        if (policy.Config.CleanupIncrementally == 0) return;
+        policy.Cleanup = new TtlIncrementalCleanup<TKey, TStored>(table.Map, policy.Config.CleanupIncrementally, _now, compact).Step;
     }
 
     /// <inheritdoc />
@@ -259,7 +364,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             {
                 if (table.Kind != metadata.Kind)
                     throw new InvalidDataException($"State '{metadata.Name}' is a {metadata.Kind} state in the snapshot but a {table.Kind} state ({table.Signature}) here.");
-                if (chunks.Count > 0) apply.Add(table.PrepareRestore(chunks, _serializer));
+                if (chunks.Count > 0) apply.Add(table.PrepareRestore(chunks, _serializer, metadata.ValueTypeName));
             }
             else if (_restored.TryGetValue(metadata.Name, out var restored))
             {
@@ -293,7 +398,7 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
             if (restored.Metadata.Kind != table.Kind)
                 throw new InvalidOperationException(
                     $"State '{table.Name}' was restored as a {restored.Metadata.Kind} state (of {restored.Metadata.ValueTypeName}); it cannot be used as {table.Signature}.");
-            table.PrepareRestore(restored.AllChunks(), _serializer)();
+            table.PrepareRestore(restored.AllChunks(), _serializer, restored.Metadata.ValueTypeName)();
             _restored.Remove(table.Name);
         }
         table.Handle = handle;

@@ -31,6 +31,19 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     /// <summary>Every entry of the state.</summary>
     public CopyOnWriteStateMap<TKey, TValue> Map { get; }
 
+    /// <summary>
+    /// Decoders of chunks stored with another value type, by that type's name: a state with time to live reads values
+    /// stored without it and the other way round (<see cref="Ttl.TtlMigrations"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<RestoredStateChunk, Serializer, (TKey[] Keys, TValue[] Values)>> Migrations { get; init; } =
+        new Dictionary<string, Func<RestoredStateChunk, Serializer, (TKey[], TValue[])>>();
+
+    /// <summary>
+    /// Called at each snapshot's synchronous phase; the filter it returns decides, off the owner thread, whether the
+    /// snapshot keeps an entry and with what value (time to live's cleanup on full snapshot). Null keeps everything.
+    /// </summary>
+    public Func<Func<TValue, (bool Keep, TValue Value)>>? SnapshotFilter { get; init; }
+
     /// <inheritdoc />
     public override string ValueTypeName => KeyedStateSnapshotFormat.FormatTypeName(typeof(TValue));
 
@@ -48,13 +61,16 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     }
 
     /// <inheritdoc />
-    public override StateTableSnapshot Freeze() => new HeapStateTableSnapshot<TKey, TValue>(Map, Map.Freeze(), _keyGroupIndexOf, _keyGroupCount, Name);
+    public override StateTableSnapshot Freeze() =>
+        new HeapStateTableSnapshot<TKey, TValue>(Map, Map.Freeze(), _keyGroupIndexOf, _keyGroupCount, Name, SnapshotFilter?.Invoke());
 
     /// <inheritdoc />
-    public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer)
+    public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer, string storedValueTypeName)
     {
+        var migrate = storedValueTypeName != ValueTypeName ? Migrations.GetValueOrDefault(storedValueTypeName) : null;
         var decoded = new List<(TKey[] Keys, TValue[] Values)>();
-        foreach (var chunk in chunks) decoded.Add(RestoredStateChunkDecoder.Decode<TKey, TValue>(chunk, serializer, Name, Signature));
+        foreach (var chunk in chunks)
+            decoded.Add(migrate is null ? RestoredStateChunkDecoder.Decode<TKey, TValue>(chunk, serializer, Name, Signature) : migrate(chunk, serializer));
         return () =>
         {
             Map.EnsureCapacity(decoded.Sum(d => d.Keys.Length));

@@ -19,13 +19,21 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     private readonly Func<TKey, int> _keyGroupIndexOf;
     private readonly int _keyGroupCount;
     private readonly string _name;
+    private readonly Func<TValue, (bool Keep, TValue Value)>? _filter;
     private TKey[]?[] _keys = [];
     private TValue[]?[] _values = [];
     private int _batch = 64; // until the first record tells the size of an entry
 
-    /// <summary>Wraps <paramref name="view"/>, frozen from <paramref name="map"/>; keys map to key group indexes in [0, <paramref name="keyGroupCount"/>).</summary>
-    public HeapStateTableSnapshot(CopyOnWriteStateMap<TKey, TValue> map, StateMapSnapshot<TKey, TValue> view, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name)
+    /// <summary>
+    /// Wraps <paramref name="view"/>, frozen from <paramref name="map"/>; keys map to key group indexes in [0,
+    /// <paramref name="keyGroupCount"/>); <paramref name="filter"/> (pure: it runs twice per entry) drops or rewrites
+    /// entries on their way into the snapshot.
+    /// </summary>
+    public HeapStateTableSnapshot(
+        CopyOnWriteStateMap<TKey, TValue> map, StateMapSnapshot<TKey, TValue> view, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name,
+        Func<TValue, (bool Keep, TValue Value)>? filter = null)
     {
+        _filter = filter;
         _map = map;
         _view = view;
         _keyGroupIndexOf = keyGroupIndexOf;
@@ -42,7 +50,7 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
         {
             if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
             var relative = IndexOf(entry.Key) - firstIndex;
-            if ((uint)relative < (uint)count) sizes[relative]++;
+            if ((uint)relative < (uint)count && (_filter is null || _filter(entry.Value).Keep)) sizes[relative]++;
         }
 
         _keys = new TKey[]?[count];
@@ -59,9 +67,16 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
             if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
             var relative = IndexOf(entry.Key) - firstIndex;
             if ((uint)relative >= (uint)count) continue;
+            var value = entry.Value;
+            if (_filter is not null)
+            {
+                var (keep, filtered) = _filter(value);
+                if (!keep) continue;
+                value = filtered;
+            }
             var position = filled[relative]++;
             _keys[relative]![position] = entry.Key;
-            _values[relative]![position] = entry.Value;
+            _values[relative]![position] = value;
         }
     }
 

@@ -41,7 +41,11 @@ internal abstract class StateTable<TKey> where TKey : notnull
     /// Deserializes <paramref name="chunks"/> now (throwing <see cref="InvalidDataException"/> on bad data, with no
     /// change) and returns the action that adds them to the table.
     /// </summary>
-    public abstract Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer);
+    /// <param name="chunks">The state's chunks.</param>
+    /// <param name="serializer">Orleans' serializer.</param>
+    /// <param name="storedValueTypeName">The value type the snapshot stored (its state table's); another than this
+    /// table's is read through a migration when one is registered (time to live turned on or off), else fails.</param>
+    public abstract Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer, string storedValueTypeName);
 
     /// <summary>Appends every key with its key group index.</summary>
     public abstract void CollectKeys(List<(TKey Key, int KeyGroupIndex)> keys);

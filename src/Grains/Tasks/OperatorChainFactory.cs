@@ -90,7 +90,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
             throw new InvalidOperationException($"Keyed operator '{t.Uid}' must start its chain (it reads a keyed exchange).");
         var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
-        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
+        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer, _env.TimeProvider);
         var context = Context(t, backend);
         var function = t.FunctionFactory();
         var op = new KeyedProcessOperator<TKey, TIn, TOut>(t.KeySelector, function, backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)
@@ -105,7 +105,7 @@ internal sealed class OperatorChainFactory : ITransformationVisitor<object>
     {
         var range = KeyGroups.KeyGroupAssignment.ComputeKeyGroupRangeForOperatorIndex(
             _env.Graph.MaxParallelism, _env.Vertex.Parallelism, _env.Task.Subtask);
-        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer);
+        var backend = new HeapKeyedStateBackend<TKey>(range, _env.Graph.MaxParallelism, _env.Serializer, _env.TimeProvider);
         var context = Context(t, backend);
         var function = t.FunctionFactory();
         var op = new KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(t.KeySelector1, t.KeySelector2, function, backend, context, Output<TOut>(output), _env.ProcessingTime, _timestamp)

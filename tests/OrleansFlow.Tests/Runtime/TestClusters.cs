@@ -66,5 +66,6 @@ internal static class TestClusters
             .AddStreamJob<ConnectJob>(ConnectJob.Name)
             .AddStreamJob<JoinJob>(JoinJob.Name)
             .AddStreamJob<OperatorStateJob>(OperatorStateJob.Name)
-            .AddStreamJob<BroadcastJob>(BroadcastJob.Name);
+            .AddStreamJob<BroadcastJob>(BroadcastJob.Name)
+            .AddStreamJob<TtlSumJob>(TtlSumJob.Name);
 }
