@@ -21,6 +21,8 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     private readonly KeyedTimerService<TKey> _timers;
     private readonly KeyedTimerContext<TKey> _timerContext;
     private readonly EventTime.RecordTimestamp? _timestamp;
+    private readonly Api.Windowing.IWatermarkDrivenFunction<TKey, TOut>? _watermarkDriven;
+    private readonly Action<TKey> _selectKey;
 
     public KeyedProcessOperator(
         Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
@@ -35,6 +37,8 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _assigner = new KeyGroupAssigner(backend.MaxParallelism);
         _timers = new KeyedTimerService<TKey>(backend, processingTime, this);
         _timerContext = new KeyedTimerContext<TKey>(this);
+        _watermarkDriven = function as Api.Windowing.IWatermarkDrivenFunction<TKey, TOut>;
+        _selectKey = key => _backend.SetCurrentKey(key, _assigner.KeyGroupOf(key));
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;
@@ -99,10 +103,11 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
 
     public void EndInput() => _function.OnEndOfInput(this, _output);
 
-    /// <summary>Fires the event-time timers the watermark passed, then forwards it.</summary>
+    /// <summary>Fires the event-time timers the watermark passed (and a watermark-driven function's due windows), then forwards it.</summary>
     public void ProcessWatermark(Tasks.Watermark watermark)
     {
         _timers.AdvanceWatermark(watermark.Timestamp);
+        _watermarkDriven?.OnWatermark(watermark.Timestamp, this, _selectKey, _output);
         _output.EmitWatermark(watermark);
         SideOutputs.EmitWatermark(watermark);
     }

@@ -6,12 +6,14 @@ namespace OrleansFlow.Api.Windowing;
 /// Tumbling and sliding event-time windows with an incremental aggregate, by slicing (as Flink SQL's window
 /// aggregation): time is cut into slices of gcd(size, slide), a record goes into its one slice, and a window combines
 /// its slices when it fires, so a record costs the same at any size/slide. Per key, value state <c>window-slices</c>
-/// holds the slices (<see cref="SliceBuffer{TAcc}"/>) and the end of the next window to fire; one event-time timer per
-/// key at a time chains through the window ends that have slices. Semantics are those of the window operator with the
+/// holds the slices (<see cref="SliceBuffer{TAcc}"/>) and the end of the next window to fire. No per-key timers: windows
+/// are aligned, so a calendar of window ends for the whole subtask (each with the keys whose next window ends then) is
+/// fired by the watermark (<see cref="IWatermarkDrivenFunction{TKey, TOut}"/>), in order of end and, per end, of
+/// arrival; it is not in snapshots but rebuilt from the slices after a restore. Semantics are those of the window operator with the
 /// default trigger and no allowed lateness: a window fires once when the watermark passes its end; a record whose
 /// every window has fired is late (dropped, counted); a record joins the windows that have not fired yet.
 /// </summary>
-internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : KeyedProcessFunction<TKey, TIn, TOut>, ILateRecordsMetric
+internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : KeyedProcessFunction<TKey, TIn, TOut>, ILateRecordsMetric, IWatermarkDrivenFunction<TKey, TOut>
     where TKey : notnull
 {
     /// <summary>The value state holding each key's slices.</summary>
@@ -28,6 +30,8 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private readonly IWindowEmitter<TKey, TResult, TOut, TimeWindow> _emitter;
     private readonly SliceWindowContext _context = new();
     private IValueState<SliceBuffer<TAcc>> _slices = null!;
+    private readonly SortedDictionary<long, List<TKey>> _calendar = []; // window end → keys whose next window ends then
+    private bool _calendarRebuilt;
 
     /// <summary>Windows of <paramref name="size"/> every <paramref name="slide"/> (equal: tumbling), aligned to the epoch plus <paramref name="offset"/>.</summary>
     public SlicingWindowFunction(long size, long slide, long offset, IAggregateFunction<TIn, TAcc, TResult> aggregate, IWindowEmitter<TKey, TResult, TOut, TimeWindow> emitter)
@@ -57,8 +61,8 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     {
         var timestamp = context.Timestamp ?? throw new InvalidOperationException(
             "An event-time window needs each record's event time: give the source a WatermarkStrategy (AddSource(source, strategy)).");
-        var timers = context.TimerService;
-        var watermark = timers.CurrentWatermark();
+        var watermark = context.TimerService.CurrentWatermark();
+        if (!_calendarRebuilt) RebuildCalendar(context);
         var lastWindowEnd = TimeWindow.StartOf(timestamp, _windowOffset, _slide) + _size;
         if (lastWindowEnd - 1 <= watermark)
         {
@@ -77,16 +81,56 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
         if (fire - 1 <= watermark) fire = NextWindowEndAfter(watermark + 1); // its earlier windows have fired already
         if (!exists || fire < slices.NextFire)
         {
-            timers.RegisterEventTimeTimer(fire - 1);
+            Schedule(context.CurrentKey, fire);
             slices.NextFire = fire;
         }
         _slices.Update(slices);
     }
 
-    public override void OnTimer(long timestamp, OnTimerContext<TKey> context, ICollector<TOut> output)
+    /// <summary>
+    /// Timers of snapshots taken before the calendar replaced them: ignored, the calendar rebuilt from the slices holds
+    /// every key's next window.
+    /// </summary>
+    public override void OnTimer(long timestamp, OnTimerContext<TKey> context, ICollector<TOut> output) { }
+
+    public void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output)
     {
-        var end = timestamp + 1;
-        if (!_slices.TryGetValue(out var slices) || slices.NextFire != end) return; // a timer the chain moved away from
+        if (!_calendarRebuilt) RebuildCalendar(context);
+        while (_calendar.Count > 0)
+        {
+            var (end, keys) = _calendar.First();
+            if (end - 1 > watermark) return;
+            _calendar.Remove(end);
+            foreach (var key in keys)
+            {
+                selectKey(key);
+                Fire(end, context, output);
+            }
+        }
+    }
+
+    private void Schedule(TKey key, long end)
+    {
+        if (!_calendar.TryGetValue(end, out var keys)) _calendar[end] = keys = [];
+        keys.Add(key);
+    }
+
+    /// <summary>After a restore: every key with slices is due at its next window end (in key order of the state, which is
+    /// deterministic per restore but not across them; results do not depend on it).</summary>
+    private void RebuildCalendar(KeyedContext<TKey> context)
+    {
+        _calendarRebuilt = true;
+        context.ApplyToAllKeys(Descriptor, key =>
+        {
+            if (_slices.TryGetValue(out var slices)) Schedule(key, slices.NextFire);
+        });
+    }
+
+    /// <summary>The window ending at <paramref name="end"/> of the current key fires (when it is still the key's next).</summary>
+    private void Fire(long end, KeyedContext<TKey> context, ICollector<TOut> output)
+    {
+        if (!_slices.TryGetValue(out var slices) || slices.NextFire != end) return; // the key's next window moved earlier and fired
+        context.SetOutputTimestamp(end - 1);
 
         var start = end - _size;
         var found = false;
@@ -112,7 +156,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
             return;
         }
         var next = Math.Max(end + _slide, FirstWindowEnd(slices.FirstEnd));
-        context.TimerService.RegisterEventTimeTimer(next - 1);
+        Schedule(context.CurrentKey, next);
         slices.NextFire = next;
         _slices.Update(slices);
     }

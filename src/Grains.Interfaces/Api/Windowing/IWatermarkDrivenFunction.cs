@@ -1,0 +1,16 @@
+namespace OrleansFlow.Api.Windowing;
+
+/// <summary>
+/// A keyed function of the runtime's own that fires on the watermark itself rather than through per-key timers (the
+/// slicing window operator: every key's windows end at the same aligned times, so one calendar of window ends for the
+/// whole subtask replaces a timer per key). The keyed operator calls <see cref="OnWatermark"/> each time its watermark
+/// advances, after its timers fired; on the task's turn.
+/// </summary>
+internal interface IWatermarkDrivenFunction<TKey, TOut> where TKey : notnull
+{
+    /// <param name="watermark">The new watermark.</param>
+    /// <param name="context">The operator's keyed context (its current key is the one <paramref name="selectKey"/> made current).</param>
+    /// <param name="selectKey">Makes a key current for state access.</param>
+    /// <param name="output">Where results go.</param>
+    void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output);
+}
