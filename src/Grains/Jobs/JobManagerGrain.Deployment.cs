@@ -71,6 +71,7 @@ internal sealed partial class JobManagerGrain
         _tasksMayRun = true;
         _attempt = attempt;
         _finished.Clear();
+        _lastMetrics.Clear();
         _finalCommittables.Clear();
         var tasks = _graph!.AllTasks(JobId).ToList();
         var pending = new PendingDeployment(attempt, kind, tasks, allocation.Silos, restore, restoredFrom);

@@ -22,6 +22,14 @@ internal sealed partial class JobManagerGrain(
     : Grain, IJobManagerGrain
 {
     private readonly Dictionary<TaskId, TaskMetrics> _finished = [];
+
+    /// <summary>
+    /// How long <see cref="GetDetails"/> waits for a running task's metrics before it shows the last it had: a task in a
+    /// long turn (a watermark that fires many windows) must not hold the job's details past the API's deadline.
+    /// </summary>
+    internal static readonly TimeSpan MetricsWait = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<TaskId, TaskMetrics> _lastMetrics = [];
     private readonly List<SinkCommittableMetadata> _finalCommittables = [];
     private readonly SavepointOperations _savepoints = new();
     private readonly Hosting.OrleansFlowOptions _options = options.Value;
@@ -218,10 +226,15 @@ internal sealed partial class JobManagerGrain(
             var running = _graph.AllTasks(JobId).Where(t => !metrics.ContainsKey(t)).ToList();
             var answers = await Task.WhenAll(running.Select(async t =>
             {
-                try { return (t, await TaskGrainOf(t).GetMetrics()); }
-                catch (Exception) { return (t, default(TaskMetrics)); }
+                try { return (t, Fresh: true, await TaskGrainOf(t).GetMetrics().WaitAsync(MetricsWait)); }
+                catch (TimeoutException) { return (t, Fresh: false, _lastMetrics.GetValueOrDefault(t)); } // busy: its last answer
+                catch (Exception) { return (t, Fresh: false, default(TaskMetrics)); }
             }));
-            foreach (var (t, m) in answers) metrics[t] = m;
+            foreach (var (t, fresh, m) in answers)
+            {
+                metrics[t] = m;
+                if (fresh) _lastMetrics[t] = m;
+            }
         }
 
         var vertices = (_graph?.Vertices ?? []).Select(v =>

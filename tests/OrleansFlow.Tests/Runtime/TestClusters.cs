@@ -67,5 +67,6 @@ internal static class TestClusters
             .AddStreamJob<JoinJob>(JoinJob.Name)
             .AddStreamJob<OperatorStateJob>(OperatorStateJob.Name)
             .AddStreamJob<BroadcastJob>(BroadcastJob.Name)
-            .AddStreamJob<TtlSumJob>(TtlSumJob.Name);
+            .AddStreamJob<TtlSumJob>(TtlSumJob.Name)
+            .AddStreamJob<BlockingTurnJob>(BlockingTurnJob.Name);
 }
