@@ -136,44 +136,10 @@ internal sealed partial class TaskGrain(
             }
         }
         foreach (var op in chain.OperatorStateOwners)
-            await RestoreOperatorStateAsync(op, restore);
+            await Checkpointing.OperatorStateRestorer.RestoreAsync(storage, op, restore);
         if (chain.Source is not null && chain.SourceUid is not null && restore.SourceOffsets.TryGetValue(chain.SourceUid, out var offsets))
             chain.Source.Seek(offsets);
         LogRestored(Id, restore.CheckpointId);
-    }
-
-    /// <summary>
-    /// Restores <paramref name="op"/>'s shares of its operator states: each file is read whole (operator state is small),
-    /// its size and checksum verified, then the shares are taken from it in the order the restore lists them.
-    /// </summary>
-    private async Task RestoreOperatorStateAsync(IOperatorStateOwner op, TaskRestore restore)
-    {
-        var shares = restore.OperatorStates.Where(s => s.OperatorUid == op.Uid).ToList();
-        var files = new Dictionary<string, IReadOnlyList<(OrleansFlow.Checkpointing.OperatorStateEntryInfo Info, ReadOnlyMemory<byte> Payload)>>(StringComparer.Ordinal);
-        foreach (var share in shares)
-        {
-            if (files.ContainsKey(share.Path)) continue;
-            var location = storage.DescribeLocation(share.Path);
-            var bytes = await storage.ReadAllAsync(share.Path)
-                ?? throw new FileNotFoundException($"Operator-state file {location} of checkpoint {restore.CheckpointId} is missing.");
-            if (bytes.Length != share.Size) throw new InvalidDataException($"Operator-state file {location} of checkpoint {restore.CheckpointId} has {bytes.Length} bytes, expected {share.Size}.");
-            var checksum = OrleansFlow.Checkpointing.StateFileChecksum.Compute(bytes);
-            if (checksum != share.Checksum) throw new InvalidDataException($"Operator-state file {location} of checkpoint {restore.CheckpointId} has checksum {checksum}, expected {share.Checksum}.");
-            try
-            {
-                files[share.Path] = State.OperatorStateSnapshotFormat.Read(bytes);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new InvalidDataException($"Operator-state file {location} of checkpoint {restore.CheckpointId}: {e.Message}", e);
-            }
-        }
-        op.OperatorState.Backend.Restore(shares.Select(share =>
-        {
-            var (info, payload) = files[share.Path].FirstOrDefault(s => s.Info.Name == share.StateName);
-            if (info is null) throw new InvalidDataException($"Operator-state file {storage.DescribeLocation(share.Path)} has no state '{share.StateName}'.");
-            return (info, payload, share.Skip, share.Take);
-        }).ToList());
     }
 
     /// <summary>
