@@ -71,7 +71,7 @@ public sealed class EventTimeDirectBenchmark(string variant) : IBenchmark
             timestamp.Current = e.Time;
             input.Collect(e);
             max = Math.Max(max, e.Time);
-            if ((i & 1023) == 1023) op.ProcessWatermark(new Tasks.Watermark(max - Disorder - 1));
+            if (i % options.WatermarkEvery == options.WatermarkEvery - 1) op.ProcessWatermark(new Tasks.Watermark(max - Disorder - 1));
         }
         op.ProcessWatermark(Tasks.Watermark.Max);
         watch.Stop();

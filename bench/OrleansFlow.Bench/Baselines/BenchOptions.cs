@@ -7,7 +7,8 @@ namespace OrleansFlow.Bench;
 /// <param name="Keys">Number of distinct keys.</param>
 /// <param name="GrainEvents">Number of events for the (slow) grain-per-key baseline.</param>
 /// <param name="Rounds">Measured rounds per benchmark (the table shows the median and the best).</param>
-public sealed record BenchOptions(long Events, long Keys, long GrainEvents, int Rounds = 3)
+/// <param name="WatermarkEvery">event-time-direct-*: a watermark after every this many events.</param>
+public sealed record BenchOptions(long Events, long Keys, long GrainEvents, int Rounds = 3, long WatermarkEvery = 1024)
 {
     public const long DefaultEvents = 20_000_000;
     public const long DefaultKeys = 100_000;

@@ -4,7 +4,7 @@ namespace OrleansFlow.State;
 /// <see cref="IValueState{T}"/> on the heap backend. Hot path: one dictionary operation per call, no allocation except
 /// when the dictionary grows. <see cref="Update"/> with null clears.
 /// </summary>
-internal sealed class HeapValueState<TKey, T> : HeapStateHandle<TKey, T>, IValueState<T> where TKey : notnull
+internal sealed class HeapValueState<TKey, T> : HeapStateHandle<TKey, T>, IValueState<T>, IValueRefState<T> where TKey : notnull
 {
     private static readonly bool CanBeNull = default(T) is null;
     private readonly T _defaultValue;
@@ -33,4 +33,10 @@ internal sealed class HeapValueState<TKey, T> : HeapStateHandle<TKey, T>, IValue
 
     /// <inheritdoc />
     public void Clear() => Remove(CurrentKey);
+
+    /// <inheritdoc />
+    public ref T GetValueRefOrAddDefault(out bool exists) => ref GetValueRefOrAddDefault(CurrentKey, out exists)!;
+
+    /// <inheritdoc />
+    public ref T GetValueRefOrNullRef() => ref GetValueRefOrNullRef(CurrentKey);
 }

@@ -30,6 +30,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private readonly IWindowEmitter<TKey, TResult, TOut, TimeWindow> _emitter;
     private readonly SliceWindowContext _context = new();
     private IValueState<SliceBuffer<TAcc>> _slices = null!;
+    private IValueRefState<SliceBuffer<TAcc>> _slots = null!; // the same state, updated in place
     private readonly SortedDictionary<long, List<TKey>> _calendar = []; // window end → keys whose next window ends then
     private bool _calendarRebuilt;
 
@@ -54,6 +55,8 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     public override void Open(IRuntimeContext context)
     {
         _slices = context.State.GetState(Descriptor);
+        _slots = _slices as IValueRefState<SliceBuffer<TAcc>>
+            ?? throw new InvalidOperationException($"The slicing window operator needs a state backend with in-place value updates; {_slices.GetType().Name} has none.");
         _emitter.Open(context);
     }
 
@@ -72,7 +75,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
         }
 
         var sliceEnd = TimeWindow.StartOf(timestamp, _sliceOffset, _slice) + _slice;
-        var exists = _slices.TryGetValue(out var slices);
+        ref var slices = ref _slots.GetValueRefOrAddDefault(out var exists); // one state access: updated in place below
         var index = exists ? slices.IndexOf(sliceEnd) : -1;
         if (index >= 0) slices.SetAccumulator(index, _aggregate.Add(value, slices.AccumulatorAt(index)));
         else slices.Insert(sliceEnd, _aggregate.Add(value, _aggregate.CreateAccumulator()));
@@ -84,7 +87,6 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
             Schedule(context.CurrentKey, fire);
             slices.NextFire = fire;
         }
-        _slices.Update(slices);
     }
 
     /// <summary>
@@ -129,7 +131,8 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     /// <summary>The window ending at <paramref name="end"/> of the current key fires (when it is still the key's next).</summary>
     private void Fire(long end, KeyedContext<TKey> context, ICollector<TOut> output)
     {
-        if (!_slices.TryGetValue(out var slices) || slices.NextFire != end) return; // the key's next window moved earlier and fired
+        ref var slices = ref _slots.GetValueRefOrNullRef(); // updated in place; the emitter runs last, when the slot is no longer used
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slices) || slices.NextFire != end) return; // the key's next window moved earlier and fired
         context.SetOutputTimestamp(end - 1);
 
         var start = end - _size;
@@ -142,23 +145,23 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
             accumulator = found ? _aggregate.Merge(accumulator, slices.AccumulatorAt(i)) : FirstOf(slices.AccumulatorAt(i));
             found = true;
         }
+        slices.RemoveThrough(end + _slide - _size); // no later window holds them
+        if (slices.Count == 0)
+        {
+            _slices.Clear();
+        }
+        else
+        {
+            var next = Math.Max(end + _slide, FirstWindowEnd(slices.FirstEnd));
+            Schedule(context.CurrentKey, next);
+            slices.NextFire = next;
+        }
         if (found)
         {
             _context.Current = new TimeWindow(start, end);
             _context.Timers = context.TimerService;
             _emitter.Emit(context.CurrentKey, _aggregate.GetResult(accumulator), _context, output);
         }
-
-        slices.RemoveThrough(end + _slide - _size); // no later window holds them
-        if (slices.Count == 0)
-        {
-            _slices.Clear();
-            return;
-        }
-        var next = Math.Max(end + _slide, FirstWindowEnd(slices.FirstEnd));
-        Schedule(context.CurrentKey, next);
-        slices.NextFire = next;
-        _slices.Update(slices);
     }
 
     /// <summary>
