@@ -15,7 +15,9 @@ internal static class JobWaits
             if (details is not null && condition(details)) return details;
             await Task.Delay(50);
         }
-        throw new TimeoutException($"Job {jobId} did not reach the expected state; last: {details?.Status} {details?.FailureCause}");
+        var vertices = details is null ? "" : string.Join("; ", details.Vertices.Select(v =>
+            $"{v.Uid} in {v.RecordsIn} out {v.RecordsOut} on {string.Join(",", v.Subtasks.Select(t => t.Host).Distinct())}"));
+        throw new TimeoutException($"Job {jobId} did not reach the expected state; last: {details?.Status} attempt {details?.Attempt} {details?.FailureCause} [{vertices}]");
     }
 
     public static Task<JobDetails> WaitForTerminalAsync(IGrainFactory grains, string jobId, TimeSpan? timeout = null) =>
