@@ -1,3 +1,4 @@
+using OrleansFlow.State;
 using OrleansFlow.KeyGroups;
 using OrleansFlow.Savepoints;
 using OrleansFlow.Tests.State;

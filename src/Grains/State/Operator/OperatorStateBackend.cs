@@ -1,6 +1,5 @@
 using Orleans.Serialization;
 using OrleansFlow.Checkpointing;
-using OrleansFlow.Savepoints;
 
 namespace OrleansFlow.State;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using OrleansFlow.State;
 
-namespace OrleansFlow.Savepoints;
+namespace OrleansFlow.State;
 
 /// <summary>
 /// Maps the type names a snapshot's state table stores (<see cref="KeyedStateSnapshotFormat.FormatTypeName"/>, e.g.
