@@ -19,6 +19,12 @@ namespace OrleansFlow.Savepoints;
 internal sealed partial class SavepointInspector(
     ICheckpointStorage storage, CompletedCheckpointStore store, Serializer serializer, ILogger<SavepointInspector> logger)
 {
+    /// <summary>
+    /// The most bytes of operator-state files one state route request reads (they are read whole and rendered as JSON):
+    /// larger operator states are refused before anything is read.
+    /// </summary>
+    public const long MaxOperatorStateReadBytes = 64L << 20;
+
     private readonly SnapshotTypeResolver _types = new();
 
     /// <summary>Reads and verifies the savepoint (every file's size and CRC-64) and describes it.</summary>
@@ -131,6 +137,8 @@ internal sealed partial class SavepointInspector(
         if (info.Mode == OperatorStateMode.Broadcast) holders = holders.Take(1).ToList();
         else if (keyText is not null)
             throw new SavepointRequestException(SavepointErrorKind.InvalidRequest, $"State '{stateName}' of operator '{op.Uid}' is a {SavepointInfoBuilder.ModeName(info.Mode)} operator state, which has no keys: omit ?key.");
+        if (holders.Sum(f => f.Size) is var total && total > MaxOperatorStateReadBytes)
+            throw Unprocessable(name, $"operator state '{stateName}' of '{op.Uid}' is in {total} bytes of files, more than the {MaxOperatorStateReadBytes} this route reads");
         var backend = new OperatorStateBackend(serializer, op.Uid);
         var shares = new List<(OperatorStateEntryInfo, ReadOnlyMemory<byte>, int, int)>();
         foreach (var file in holders)

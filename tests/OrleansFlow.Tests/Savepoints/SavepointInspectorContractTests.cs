@@ -82,6 +82,31 @@ public abstract class SavepointInspectorContractTests
     }
 
     [Fact]
+    public async Task ReadStateAsync_WhenTheStateIsOperatorState_ReturnsTheListInSubtaskOrderAndABroadcastEntry()
+    {
+        await SavepointSamples.WriteWithOperatorStateAsync(Storage, Name);
+
+        var list = await Inspector.ReadStateAsync(Name, SavepointSamples.BufferUid, "list", null);
+        var rule = await Inspector.ReadStateAsync(Name, SavepointSamples.BufferUid, "rules", "a");
+        var keyed = await Assert.ThrowsAsync<SavepointRequestException>(() => Inspector.ReadStateAsync(Name, SavepointSamples.BufferUid, "list", "a"));
+
+        Assert.Equal(("list", "[0,1,10,11]"), (list.Mode, list.ValueJson));
+        Assert.Equal(("broadcast", "\"a\"", "1"), (rule.Mode, rule.KeyJson, rule.ValueJson));
+        Assert.Equal(SavepointErrorKind.InvalidRequest, keyed.Kind);
+    }
+
+    [Fact]
+    public async Task ReadStateAsync_WhenOperatorStateFilesExceedTheReadLimit_RefusesNamingTheLimit()
+    {
+        await SavepointSamples.WriteWithOperatorStateAsync(Storage, Name, claimedSize: SavepointInspector.MaxOperatorStateReadBytes);
+
+        var e = await Assert.ThrowsAsync<SavepointRequestException>(() => Inspector.ReadStateAsync(Name, SavepointSamples.BufferUid, "list", null));
+
+        Assert.Equal(SavepointErrorKind.Unprocessable, e.Kind);
+        Assert.Contains($"more than the {SavepointInspector.MaxOperatorStateReadBytes} this route reads", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadStateAsync_WhenReadingOneKey_ReadsNoOtherKeyGroupsSection()
     {
         var metadata = await SavepointSamples.WriteAsync(Storage, Name);

@@ -59,6 +59,35 @@ internal static class SavepointSamples
         await WriteMetadataAsync(storage, folder, [await WriteStateFileAsync(storage, folder, 0, range, output.ToArray(), info)], SnapshotKind.Savepoint);
     }
 
+    /// <summary>The uid of the operator of <see cref="WriteWithOperatorStateAsync"/>.</summary>
+    public const string BufferUid = "buffer";
+
+    /// <summary>
+    /// A two-subtask savepoint of operator <see cref="BufferUid"/> with operator state only: list state <c>list</c>
+    /// (subtask s holds 10s and 10s + 1) and broadcast state <c>rules</c> (a → 1, written by subtask 0). With
+    /// <paramref name="claimedSize"/>, the metadata claims that size for each file.
+    /// </summary>
+    public static async Task<CheckpointMetadata> WriteWithOperatorStateAsync(ICheckpointStorage storage, string name, long? claimedSize = null)
+    {
+        var folder = StoragePaths.Savepoint(name);
+        var acks = new List<TaskCheckpointAck>();
+        for (var subtask = 0; subtask < 2; subtask++)
+        {
+            var backend = new OperatorStateBackend(StateTestSupport.Serializer, BufferUid);
+            backend.GetListState(new ListStateDescriptor<long>("list")).AddAll([subtask * 10, subtask * 10 + 1]);
+            backend.GetBroadcastState(new MapStateDescriptor<string, long>("rules")).Put("a", 1);
+            var (bytes, states) = backend.Snapshot(includeBroadcast: subtask == 0)!.Value;
+            var path = StoragePaths.OperatorStateFile(folder, BufferUid, subtask);
+            await storage.WriteAsync(path, bytes);
+            acks.Add(new TaskCheckpointAck
+            {
+                Task = new TaskId(JobId, 2, subtask), CheckpointId = CheckpointId,
+                OperatorState = [new OperatorStateHandle { OperatorUid = BufferUid, Path = path, Size = claimedSize ?? bytes.Length, Checksum = StateFileChecksum.Compute(bytes), States = states }],
+            });
+        }
+        return await WriteMetadataAsync(storage, folder, acks, SnapshotKind.Savepoint);
+    }
+
     /// <summary>Writes <c>_metadata</c> for <paramref name="acks"/> into <paramref name="folder"/>.</summary>
     public static async Task<CheckpointMetadata> WriteMetadataAsync(ICheckpointStorage storage, string folder, IReadOnlyList<TaskCheckpointAck> acks, SnapshotKind kind)
     {
