@@ -14,6 +14,7 @@ HashSet<string>? only = null;
 var tuning = false;
 IReadOnlyList<SiloBuild>? siloBuilds = null;
 long siloEvents = 100_000_000;
+string[]? siloScenarios = null;
 long siloKeys = 100_000;
 int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
@@ -65,6 +66,9 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--silo-keys":
             siloKeys = ParseCount(arg, NextValue(ref a));
+            break;
+        case "--silo-scenarios":
+            siloScenarios = NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             break;
         case "--silo-events":
             siloEvents = ParseCount(arg, NextValue(ref a));
@@ -120,7 +124,7 @@ if (selected.Count > 0)
 
 if (only is not null) failures += await CheckpointSuite.RunAsync(only, checkpointOptions, Console.Out);
 if (only is not null && SiloProcessNames.Any(only.Contains))
-    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds, siloKeys);
+    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds, siloKeys, siloScenarios);
 return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -167,6 +171,7 @@ static void PrintUsage() => Console.WriteLine(
     "Usage: OrleansFlow.Bench [--events N] [--keys K] [--grain-events N] [--rounds R] [--tuning] [--only name,name]\n" +
     "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
     "                         [--overhead-warmup W] [--interval-ms MS] [--payload-bytes B] [--silo-builds label=dll,…] [--silo-events N]\n" +
+    "                         [--silo-scenarios name-part,…] (silo-event-time: only scenarios whose name contains one)\n" +
     "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
     "Checkpoints (issue 3; only with --only):\n" +
     "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +

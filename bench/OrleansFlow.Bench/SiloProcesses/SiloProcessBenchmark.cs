@@ -27,7 +27,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
 
     private sealed record Scenario(string Name, int Parallelism, int Silos, long Events, string Job = "keyed-sum", string KeyedUid = "sum", Dictionary<string, string>? Args = null);
 
-    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds, long keys = 100_000)
+    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds, long keys = 100_000, IReadOnlyList<string>? scenarioFilter = null)
     {
         var scenarios = new List<Scenario>();
         if (selected.Contains(RssName))
@@ -49,6 +49,8 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             scenarios.Add(new Scenario("sessions 100 ms p=1", 1, 1, events, "window-sum", "window", new() { ["gapMs"] = "100" }));
             scenarios.Add(new Scenario("event-timers p=1", 1, 1, events, "event-timers", "timers"));
         }
+        if (scenarioFilter is { Count: > 0 })
+            scenarios.RemoveAll(s => !scenarioFilter.Any(f => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase)));
         if (scenarios.Count == 0) return 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"silo processes: {string.Join(", ", scenarios.Select(s => s.Job).Distinct())}, {events:N0} events, {keys:N0} keys, builds {string.Join(", ", builds.Select(b => $"{b.Label} ({b.SiloDll})"))}, 1 warm-up + {rounds} rounds"));

@@ -22,6 +22,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
 {
     private readonly IKeyedStateBackend<TKey> _backend;
     private IValueState<TimerTimestamps>? _state; // created with the first timer (or restored timers), so a job without timers has no timer state
+    private IValueRefState<TimerTimestamps>? _slots; // the same state, changed in place: one state access per register and per fire
     private readonly string _stateName;
     private readonly TimeDomain _domain;
     private readonly PriorityQueue<(TKey Key, int KeyGroup), long> _queue = new();
@@ -35,7 +36,17 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
         _domain = domain;
     }
 
-    private IValueState<TimerTimestamps> Timestamps => _state ??= _backend.GetInternalState(new ValueStateDescriptor<TimerTimestamps>(_stateName));
+    private IValueState<TimerTimestamps> Timestamps
+    {
+        get
+        {
+            if (_state is not null) return _state;
+            _state = _backend.GetInternalState(new ValueStateDescriptor<TimerTimestamps>(_stateName));
+            _slots = _state as IValueRefState<TimerTimestamps>
+                ?? throw new InvalidOperationException($"Timers need a state backend with in-place value updates; {_state.GetType().Name} has none.");
+            return _state;
+        }
+    }
 
     /// <summary>Timers registered and not yet fired or deleted.</summary>
     public int Count { get; private set; }
@@ -49,17 +60,11 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     /// <summary>Registers a timer of the current key; false when it exists already.</summary>
     public bool Register(long timestamp)
     {
-        var state = Timestamps;
-        if (state.TryGetValue(out var current))
-        {
-            if (current.Contains(timestamp)) return false;
-            current.Add(timestamp);
-            state.Update(current);
-        }
-        else
-        {
-            state.Update(new TimerTimestamps(timestamp));
-        }
+        _ = Timestamps;
+        ref var current = ref _slots!.GetValueRefOrAddDefault(out var exists);
+        if (!exists) current = new TimerTimestamps(timestamp);
+        else if (current.Contains(timestamp)) return false;
+        else current.Add(timestamp);
         _queue.Enqueue((_backend.CurrentKey, _backend.CurrentKeyGroup), timestamp);
         Count++;
         return true;
@@ -115,9 +120,10 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
 
     private bool RemoveOfCurrentKey(long timestamp)
     {
-        if (_state is null || !_state.TryGetValue(out var current) || !current.Contains(timestamp)) return false;
-        if (current.Remove(timestamp)) _state.Update(current);
-        else _state.Clear();
+        if (_slots is null) return false;
+        ref var current = ref _slots.GetValueRefOrNullRef();
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref current) || !current.TryRemove(timestamp)) return false;
+        if (current.IsEmpty) _state!.Clear();
         return true;
     }
 }
