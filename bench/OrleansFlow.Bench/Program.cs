@@ -15,6 +15,7 @@ var tuning = false;
 IReadOnlyList<SiloBuild>? siloBuilds = null;
 long siloEvents = 100_000_000;
 string[]? siloScenarios = null;
+var siloWarmJobs = 0;
 long siloKeys = 100_000;
 int? overheadRounds = null;
 for (int a = 0; a < args.Length; a++)
@@ -66,6 +67,9 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--silo-keys":
             siloKeys = ParseCount(arg, NextValue(ref a));
+            break;
+        case "--silo-warm-jobs":
+            siloWarmJobs = (int)Math.Min(100, ParseCount(arg, NextValue(ref a)));
             break;
         case "--silo-scenarios":
             siloScenarios = NextValue(ref a).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -124,7 +128,7 @@ if (selected.Count > 0)
 
 if (only is not null) failures += await CheckpointSuite.RunAsync(only, checkpointOptions, Console.Out);
 if (only is not null && SiloProcessNames.Any(only.Contains))
-    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds, siloKeys, siloScenarios);
+    failures += await new SiloProcessBenchmark(Console.Out).RunAsync(only, siloBuilds ?? [SiloBuild.Current()], siloEvents, options.Rounds, siloKeys, siloScenarios, siloWarmJobs);
 return failures == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,6 +176,7 @@ static void PrintUsage() => Console.WriteLine(
     "                         [--state-sizes 10MB,100MB,1GB] [--storage folder,azurite] [--checkpoint-events N] [--overhead-rounds R]\n" +
     "                         [--overhead-warmup W] [--interval-ms MS] [--payload-bytes B] [--silo-builds label=dll,…] [--silo-events N]\n" +
     "                         [--silo-scenarios name-part,…] (silo-event-time: only scenarios whose name contains one)\n" +
+    "                         [--silo-warm-jobs N] (silo-*: N unmeasured runs of the job in the same silo before the measured one)\n" +
     "Keyed-sum throughput (the default set when --only is absent; the -b/-w variants with --tuning): " + string.Join(", ", CreateBenchmarks(tuning: true).Select(b => b.Name)) + "\n" +
     "Checkpoints (issue 3; only with --only):\n" +
     "  checkpoint-overhead   keyed-sum p=2 with checkpoints off vs every --interval-ms (default 1000) on each --storage, --overhead-rounds\n" +

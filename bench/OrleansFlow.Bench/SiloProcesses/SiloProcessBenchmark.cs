@@ -27,7 +27,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
 
     private sealed record Scenario(string Name, int Parallelism, int Silos, long Events, string Job = "keyed-sum", string KeyedUid = "sum", Dictionary<string, string>? Args = null);
 
-    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds, long keys = 100_000, IReadOnlyList<string>? scenarioFilter = null)
+    public async Task<int> RunAsync(IReadOnlySet<string> selected, IReadOnlyList<SiloBuild> builds, long events, int rounds, long keys = 100_000, IReadOnlyList<string>? scenarioFilter = null, int warmJobs = 0)
     {
         var scenarios = new List<Scenario>();
         if (selected.Contains(RssName))
@@ -65,7 +65,7 @@ public sealed class SiloProcessBenchmark(TextWriter output)
                 var label = round == 0 ? "warm-up" : $"round {round}";
                 try
                 {
-                    var run = await RunOnceAsync(build, scenario, keys);
+                    var run = await RunOnceAsync(build, scenario, keys, warmJobs);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {label}, {build.Label}, {scenario.Name}: {run.Seconds:0.000} s, {BaselineRunner.FormatRate(run.EventsPerSecond)} events/s, silo idle {ByteSize.Format(run.IdleResident)}, peak {ByteSize.Format(run.PeakResident)}"));
                     if (round > 0)
@@ -100,7 +100,11 @@ public sealed class SiloProcessBenchmark(TextWriter output)
         return failures;
     }
 
-    private static async Task<SiloRun> RunOnceAsync(SiloBuild build, Scenario scenario, long keys)
+    /// <summary>
+    /// One measured run of <paramref name="scenario"/> in fresh silo processes, after <paramref name="warmJobs"/> runs of the
+    /// same job in those processes that are not measured (so the measured one runs with the JIT's code tiered up).
+    /// </summary>
+    private static async Task<SiloRun> RunOnceAsync(SiloBuild build, Scenario scenario, long keys, int warmJobs)
     {
         var data = Path.Combine(Path.GetTempPath(), "orleansflow-bench-silo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -113,11 +117,9 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             await Task.Delay(1000); // let start-up settle before the idle reading
             var idle = silos.Max(s => s.Resident);
             var args = new Dictionary<string, string>(scenario.Args ?? []) { ["events"] = scenario.Events.ToString(CultureInfo.InvariantCulture), ["keys"] = keys.ToString(CultureInfo.InvariantCulture) };
-            var jobId = await silos[0].SubmitAsync(new { job = scenario.Job, parallelism = scenario.Parallelism, maxParallelism = 128, args });
-            var job = await silos[0].WaitForTerminalAsync(jobId, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(10));
+            for (var w = 0; w < warmJobs; w++) await RunJobAsync(silos[0], scenario, args);
+            var job = await RunJobAsync(silos[0], scenario, args);
             var peak = silos.Max(s => s.PeakResident);
-            if (job.GetProperty("status").GetString() != "FINISHED")
-                throw new InvalidOperationException($"job {jobId} ended {job.GetProperty("status").GetString()}: {job.GetProperty("failureCause")}");
             var received = job.GetProperty("vertices").EnumerateArray().Single(v => v.GetProperty("uid").GetString() == scenario.KeyedUid).GetProperty("recordsIn").GetInt64();
             if (received != scenario.Events) throw new InvalidOperationException($"the {scenario.KeyedUid} vertex received {received:N0} records, expected {scenario.Events:N0}");
             var seconds = (job.GetProperty("endTime").GetDateTimeOffset() - job.GetProperty("startTime").GetDateTimeOffset()).TotalSeconds;
@@ -129,6 +131,15 @@ public sealed class SiloProcessBenchmark(TextWriter output)
             if (redis is not null) await redis.DisposeAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static async Task<JsonElement> RunJobAsync(BenchSiloProcess silo, Scenario scenario, Dictionary<string, string> args)
+    {
+        var jobId = await silo.SubmitAsync(new { job = scenario.Job, parallelism = scenario.Parallelism, maxParallelism = 128, args });
+        var job = await silo.WaitForTerminalAsync(jobId, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(10));
+        if (job.GetProperty("status").GetString() != "FINISHED")
+            throw new InvalidOperationException($"job {jobId} ended {job.GetProperty("status").GetString()}: {job.GetProperty("failureCause")}");
+        return job;
     }
 
     /// <summary>Waits until <c>GET /overview</c> counts <paramref name="slots"/> task slots (every silo joined).</summary>

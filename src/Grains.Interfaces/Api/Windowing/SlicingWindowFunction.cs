@@ -9,7 +9,8 @@ namespace OrleansFlow.Api.Windowing;
 /// holds the slices (<see cref="SliceBuffer{TAcc}"/>) and the end of the next window to fire. No per-key timers: windows
 /// are aligned, so a calendar of window ends for the whole subtask (each with the keys whose next window ends then) is
 /// fired by the watermark (<see cref="IWatermarkDrivenFunction{TKey, TOut}"/>), in order of end and, per end, of
-/// arrival; it is not in snapshots but rebuilt from the slices after a restore. Semantics are those of the window operator with the
+/// arrival, or, when most keys are due, by one pass over the state (each key's windows in order of end); it is not in
+/// snapshots but rebuilt from the slices after a restore. Semantics are those of the window operator with the
 /// default trigger and no allowed lateness: a window fires once when the watermark passes its end; a record whose
 /// every window has fired is late (dropped, counted); a record joins the windows that have not fired yet.
 /// </summary>
@@ -33,6 +34,17 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private IValueRefState<SliceBuffer<TAcc>> _slots = null!; // the same state, updated in place
     private readonly SortedDictionary<long, List<TKey>> _calendar = []; // window end → keys whose next window ends then
     private bool _calendarRebuilt;
+    private List<TKey>? _lastScheduled; // the calendar's list for _lastScheduledEnd, while no firing removed it
+    private long _lastScheduledEnd;
+    private long _keysWithSlices; // keys whose slices state is not empty
+    private long _watermark = long.MinValue; // the operator's, as OnWatermark gave it (not in snapshots: regenerated after a restore)
+    private long _cachedSliceStart = long.MaxValue, _cachedSliceEnd = long.MinValue; // the last record's slice (empty at first)
+    private long _cachedLastWindowEnd, _cachedFirstWindowEnd; // of the windows holding that slice: functions of the slice alone
+
+    /// <summary>When due keys × this reach the keys with slices, a watermark fires by one pass over the state instead of per due key.</summary>
+    internal const int BulkFiringRatio = 4;
+
+    private const long NoNextFire = long.MinValue;
 
     /// <summary>Windows of <paramref name="size"/> every <paramref name="slide"/> (equal: tumbling), aligned to the epoch plus <paramref name="offset"/>.</summary>
     public SlicingWindowFunction(long size, long slide, long offset, IAggregateFunction<TIn, TAcc, TResult> aggregate, IWindowEmitter<TKey, TResult, TOut, TimeWindow> emitter)
@@ -64,23 +76,24 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     {
         var timestamp = context.Timestamp ?? throw new InvalidOperationException(
             "An event-time window needs each record's event time: give the source a WatermarkStrategy (AddSource(source, strategy)).");
-        var watermark = context.TimerService.CurrentWatermark();
+        var watermark = _watermark;
         if (!_calendarRebuilt) RebuildCalendar(context);
-        var lastWindowEnd = TimeWindow.StartOf(timestamp, _windowOffset, _slide) + _size;
-        if (lastWindowEnd - 1 <= watermark)
+        if (timestamp < _cachedSliceStart || timestamp >= _cachedSliceEnd) CacheSliceOf(timestamp); // records come nearly in time order
+        if (_cachedLastWindowEnd - 1 <= watermark)
         {
             if (LateData is not null) context.Output(LateData, value); // every window of the record has fired
             else LateRecordsDropped++;
             return;
         }
 
-        var sliceEnd = TimeWindow.StartOf(timestamp, _sliceOffset, _slice) + _slice;
+        var sliceEnd = _cachedSliceEnd;
         ref var slices = ref _slots.GetValueRefOrAddDefault(out var exists); // one state access: updated in place below
+        if (!exists) _keysWithSlices++;
         var index = exists ? slices.IndexOf(sliceEnd) : -1;
         if (index >= 0) slices.SetAccumulator(index, _aggregate.Add(value, slices.AccumulatorAt(index)));
         else slices.Insert(sliceEnd, _aggregate.Add(value, _aggregate.CreateAccumulator()));
 
-        var fire = FirstWindowEnd(sliceEnd);
+        var fire = _cachedFirstWindowEnd;
         if (fire - 1 <= watermark) fire = NextWindowEndAfter(watermark + 1); // its earlier windows have fired already
         if (!exists || fire < slices.NextFire)
         {
@@ -97,7 +110,21 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
 
     public void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output)
     {
+        _watermark = Math.Max(_watermark, watermark);
         if (!_calendarRebuilt) RebuildCalendar(context);
+        var due = 0L;
+        foreach (var (end, keys) in _calendar)
+        {
+            if (end - 1 > watermark) break;
+            due += keys.Count;
+        }
+        if (due == 0) return;
+        _lastScheduled = null;
+        if (due * BulkFiringRatio >= _keysWithSlices)
+        {
+            FireAllDue(watermark, context, output);
+            return;
+        }
         while (_calendar.Count > 0)
         {
             var (end, keys) = _calendar.First();
@@ -106,15 +133,46 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
             foreach (var key in keys)
             {
                 selectKey(key);
-                Fire(end, context, output);
+                ref var slices = ref _slots.GetValueRefOrNullRef();
+                if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slices) || slices.NextFire != end) continue; // the key's next window moved earlier and fired
+                if (Fire(ref slices, context, output) is var next and not NoNextFire) Schedule(key, next);
             }
         }
     }
 
+    /// <summary>
+    /// Most keys are due (a watermark that jumped far, or a window every key is in): visits every key in the state's
+    /// own order, a sequential pass over its memory instead of a random access per due key, and fires each key's due
+    /// windows in order of end. Results of different keys then come in the state's order rather than by window end (each
+    /// still carries its window's end − 1 as timestamp, and all of them precede the watermark that fired them).
+    /// </summary>
+    private void FireAllDue(long watermark, KeyedContext<TKey> context, ICollector<TOut> output)
+    {
+        while (_calendar.Count > 0 && _calendar.First().Key - 1 <= watermark) _calendar.Remove(_calendar.First().Key);
+        context.ApplyToAllKeys(Descriptor, key =>
+        {
+            while (true)
+            {
+                ref var slices = ref _slots.GetValueRefOrNullRef(); // again after each result: the emitter may have touched state
+                if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slices)) return;
+                if (slices.NextFire - 1 > watermark)
+                {
+                    Schedule(key, slices.NextFire);
+                    return;
+                }
+                if (Fire(ref slices, context, output) == NoNextFire) return;
+            }
+        });
+    }
+
     private void Schedule(TKey key, long end)
     {
-        if (!_calendar.TryGetValue(end, out var keys)) _calendar[end] = keys = [];
-        keys.Add(key);
+        if (_lastScheduled is null || _lastScheduledEnd != end)
+        {
+            if (!_calendar.TryGetValue(end, out var keys)) _calendar[end] = keys = [];
+            (_lastScheduled, _lastScheduledEnd) = (keys, end); // records come nearly in time order: the same end again and again
+        }
+        _lastScheduled.Add(key);
     }
 
     /// <summary>After a restore: every key with slices is due at its next window end (in key order of the state, which is
@@ -122,17 +180,23 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private void RebuildCalendar(KeyedContext<TKey> context)
     {
         _calendarRebuilt = true;
+        _keysWithSlices = 0;
         context.ApplyToAllKeys(Descriptor, key =>
         {
-            if (_slices.TryGetValue(out var slices)) Schedule(key, slices.NextFire);
+            if (!_slices.TryGetValue(out var slices)) return;
+            Schedule(key, slices.NextFire);
+            _keysWithSlices++;
         });
     }
 
-    /// <summary>The window ending at <paramref name="end"/> of the current key fires (when it is still the key's next).</summary>
-    private void Fire(long end, KeyedContext<TKey> context, ICollector<TOut> output)
+    /// <summary>
+    /// The current key's window ending at <paramref name="slices"/>' next fire fires: its result goes out, the slices no
+    /// later window holds are dropped, and the next fire moves on. Returns the key's next fire, or
+    /// <see cref="NoNextFire"/> when its state was cleared.
+    /// </summary>
+    private long Fire(ref SliceBuffer<TAcc> slices, KeyedContext<TKey> context, ICollector<TOut> output)
     {
-        ref var slices = ref _slots.GetValueRefOrNullRef(); // updated in place; the emitter runs last, when the slot is no longer used
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slices) || slices.NextFire != end) return; // the key's next window moved earlier and fired
+        var end = slices.NextFire;
         context.SetOutputTimestamp(end - 1);
 
         var start = end - _size;
@@ -146,22 +210,35 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
             found = true;
         }
         slices.RemoveThrough(end + _slide - _size); // no later window holds them
-        if (slices.Count == 0)
+        var next = NoNextFire;
+        if (slices.Count > 0)
         {
-            _slices.Clear();
+            slices.NextFire = next = Math.Max(end + _slide, FirstWindowEnd(slices.FirstEnd));
         }
         else
         {
-            var next = Math.Max(end + _slide, FirstWindowEnd(slices.FirstEnd));
-            Schedule(context.CurrentKey, next);
-            slices.NextFire = next;
+            _slices.Clear();
+            _keysWithSlices--;
         }
-        if (found)
+        if (found) // last: the slot is no longer used
         {
             _context.Current = new TimeWindow(start, end);
             _context.Timers = context.TimerService;
             _emitter.Emit(context.CurrentKey, _aggregate.GetResult(accumulator), _context, output);
         }
+        return next;
+    }
+
+    /// <summary>
+    /// Remembers the slice of <paramref name="timestamp"/> and the ends of the first and last window holding it: window
+    /// bounds are slice bounds, so they hold for every timestamp in the slice (three divisions per new slice, not per record).
+    /// </summary>
+    private void CacheSliceOf(long timestamp)
+    {
+        _cachedSliceStart = TimeWindow.StartOf(timestamp, _sliceOffset, _slice);
+        _cachedSliceEnd = _cachedSliceStart + _slice;
+        _cachedLastWindowEnd = TimeWindow.StartOf(timestamp, _windowOffset, _slide) + _size;
+        _cachedFirstWindowEnd = FirstWindowEnd(_cachedSliceEnd);
     }
 
     /// <summary>
