@@ -11,27 +11,42 @@ public sealed class SlicingWindowFunctionTests
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(0);
 
-    private static KeyedProcessFunction<string, (string Key, long Value), string> Slicing(long size, long slide, long offset) =>
+    private const long NeverBulk = 0, AlwaysBulk = 1 << 30;
+
+    private static KeyedProcessFunction<string, (string Key, long Value), string> Slicing(long size, long slide, long offset, long bulkFiringRatio = 4) =>
         new SlicingWindowFunction<string, (string Key, long Value), (long Count, long Sum), (long Count, long Sum), string>(
-            size, slide, offset, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()));
+            size, slide, offset, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()))
+        {
+            BulkFiringRatio = bulkFiringRatio,
+        };
 
     private static KeyedProcessFunction<string, (string Key, long Value), string> General(WindowAssigner<TimeWindow> assigner) =>
         new WindowOperatorFunction<string, (string Key, long Value), (long Count, long Sum), (long Count, long Sum), string, TimeWindow>(
             assigner, EventTimeTrigger.Create(), 0, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()));
 
-    public static TheoryData<long, long, long> Shapes => new()
+    public static TheoryData<long, long, long, long, int> Shapes
     {
-        { 1000, 1000, 0 }, { 1000, 1000, 300 }, { 1000, 250, 0 }, { 1000, 300, 0 }, { 1000, 300, 70 }, { 60_000, 1000, 0 },
-    };
+        get
+        {
+            var shapes = new TheoryData<long, long, long, long, int>();
+            foreach (var (size, slide, offset) in new (long, long, long)[] { (1000, 1000, 0), (1000, 1000, 300), (1000, 250, 0), (1000, 300, 0), (1000, 300, 70), (60_000, 1000, 0) })
+            {
+                shapes.Add(size, slide, offset, NeverBulk, 5); // every watermark fires key by key from the calendar
+                shapes.Add(size, slide, offset, AlwaysBulk, 5); // every watermark fires by one pass over the state
+                shapes.Add(size, slide, offset, 4, 60); // the default: both, as the share of due keys varies
+            }
+            return shapes;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Windows_WhenElementsAreOutOfOrderAndSomeLate_FireAsTheGeneralOperatorDoes(long size, long slide, long offset)
+    public void Windows_WhenElementsAreOutOfOrderAndSomeLate_FireAsTheGeneralOperatorDoes(long size, long slide, long offset, long bulkFiringRatio, int keys)
     {
         WindowAssigner<TimeWindow> assigner = size == slide
             ? TumblingEventTimeWindows.Of(TimeSpan.FromMilliseconds(size), TimeSpan.FromMilliseconds(offset))
             : SlidingEventTimeWindows.Of(TimeSpan.FromMilliseconds(size), TimeSpan.FromMilliseconds(slide), TimeSpan.FromMilliseconds(offset));
-        using var slicing = new WindowOperatorHarness<TimeWindow>(assigner, _ => Slicing(size, slide, offset), Start);
+        using var slicing = new WindowOperatorHarness<TimeWindow>(assigner, _ => Slicing(size, slide, offset, bulkFiringRatio), Start);
         using var general = new WindowOperatorHarness<TimeWindow>(assigner, _ => General(assigner), Start);
         var random = new Random(42);
         long time = -5_000, watermark = long.MinValue;
@@ -39,7 +54,7 @@ public sealed class SlicingWindowFunctionTests
         {
             time += random.Next(0, 40) + (i % 500 == 0 ? 20_000 : 0); // gaps in time, and negative times at first
             var eventTime = time - random.Next(0, 400); // out of order; late after the watermark below
-            var key = $"k{random.Next(0, 5)}";
+            var key = $"k{random.Next(0, keys)}";
             slicing.Add(key, i, eventTime);
             general.Add(key, i, eventTime);
             if (i % 7 == 0)

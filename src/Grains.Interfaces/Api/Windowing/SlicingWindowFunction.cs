@@ -41,8 +41,6 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private long _cachedSliceStart = long.MaxValue, _cachedSliceEnd = long.MinValue; // the last record's slice (empty at first)
     private long _cachedLastWindowEnd, _cachedFirstWindowEnd; // of the windows holding that slice: functions of the slice alone
 
-    /// <summary>When due keys × this reach the keys with slices, a watermark fires by one pass over the state instead of per due key.</summary>
-    internal const int BulkFiringRatio = 4;
 
     private const long NoNextFire = long.MinValue;
 
@@ -60,6 +58,12 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     }
 
     public long LateRecordsDropped { get; private set; }
+
+    /// <summary>
+    /// When the due keys times this reach the keys with slices, a watermark fires by one pass over the state instead of a
+    /// state access per due key (0: never; tests set it to force either way).
+    /// </summary>
+    internal long BulkFiringRatio { get; init; } = 4;
 
     /// <summary>Where late records go instead of being dropped (<c>SideOutputLateData</c>), if anywhere.</summary>
     public OutputTag<TIn>? LateData { get; init; }
