@@ -16,7 +16,7 @@ namespace OrleansFlow.State;
 /// asked for. Not thread-safe: every member runs on the owner thread (the task's turn); only
 /// <see cref="IKeyedStateSnapshot.WriteToAsync"/> of its snapshots runs elsewhere.
 /// </summary>
-internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> where TKey : notnull
+internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey>, ISliceStateStore<TKey> where TKey : notnull
 {
     private readonly Serializer _serializer;
     private readonly Dictionary<string, StateTable<TKey>> _states = new(StringComparer.Ordinal);
@@ -391,7 +391,18 @@ internal sealed class HeapKeyedStateBackend<TKey> : IKeyedStateBackend<TKey> whe
     private static InvalidOperationException Mismatch(StateTable<TKey> existing, string requested) =>
         new($"State '{existing.Name}' is already registered as {existing.Signature}; it cannot also be used as {requested}. A state name must keep its kind and types.");
 
-    private THandle Register<TValue, THandle>(HeapStateTable<TKey, TValue> table, THandle handle) where THandle : IState
+    /// <inheritdoc />
+    public ISliceState<TKey, TAcc> GetSliceState<TAcc>(string name, Func<long, long, long> nextFire)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(nextFire);
+        var signature = $"ValueState<{Name<Api.Windowing.SliceBuffer<TAcc>>()}>"; // the per-key layout's: snapshots are the same
+        if (_states.TryGetValue(name, out var existing)) return existing.Handle as ISliceState<TKey, TAcc> ?? throw Mismatch(existing, signature);
+        var table = new Sliced.SlicedStateTable<TKey, TAcc>(name, signature, this, _keyGroupCount, KeyGroupIndexOf, () => StateCopyPolicies.ForValue<TAcc>(Codecs), nextFire);
+        return Register(table, table);
+    }
+
+    private THandle Register<THandle>(StateTable<TKey> table, THandle handle) where THandle : IState
     {
         if (_restored.TryGetValue(table.Name, out var restored))
         {

@@ -61,8 +61,11 @@ internal sealed class HeapStateTable<TKey, TValue> : StateTable<TKey> where TKey
     }
 
     /// <inheritdoc />
-    public override StateTableSnapshot Freeze() =>
-        new HeapStateTableSnapshot<TKey, TValue>(Map, Map.Freeze(), _keyGroupIndexOf, _keyGroupCount, Name, SnapshotFilter?.Invoke());
+    public override StateTableSnapshot Freeze()
+    {
+        var view = Map.Freeze();
+        return new HeapStateTableSnapshot<TKey, TValue>(view.VisibleEntries(), () => Map.Release(view), _keyGroupIndexOf, _keyGroupCount, Name, SnapshotFilter?.Invoke());
+    }
 
     /// <inheritdoc />
     public override Action PrepareRestore(IEnumerable<RestoredStateChunk> chunks, Serializer serializer, string storedValueTypeName)

@@ -3,8 +3,8 @@ using Orleans.Serialization;
 namespace OrleansFlow.State;
 
 /// <summary>
-/// A <see cref="StateTableSnapshot"/> of a <see cref="HeapStateTable{TKey, TValue}"/>: a frozen
-/// <see cref="StateMapSnapshot{TKey, TValue}"/>, grouped by key group off the owner thread into exact-size key and value
+/// A <see cref="StateTableSnapshot"/> of a heap table: entries that no longer change (a frozen
+/// <see cref="StateMapSnapshot{TKey, TValue}"/>'s, or captured slices seen per key), grouped by key group off the owner thread into exact-size key and value
 /// arrays (the references only: about 2 × 8 bytes per entry for reference types), each dropped once written. A key group
 /// is written as records of about <see cref="TargetRecordBytes"/> each (the format allows several per key group and
 /// state).
@@ -14,8 +14,8 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     private const int CancellationCheckInterval = 1 << 16;
     private const long TargetRecordBytes = 256 << 10;
     private const int MaxBatch = 1 << 16;
-    private readonly CopyOnWriteStateMap<TKey, TValue> _map;
-    private readonly StateMapSnapshot<TKey, TValue> _view;
+    private readonly IEnumerable<KeyValuePair<TKey, TValue>> _entries;
+    private readonly Action _release;
     private readonly Func<TKey, int> _keyGroupIndexOf;
     private readonly int _keyGroupCount;
     private readonly string _name;
@@ -25,17 +25,18 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     private int _batch = 64; // until the first record tells the size of an entry
 
     /// <summary>
-    /// Wraps <paramref name="view"/>, frozen from <paramref name="map"/>; keys map to key group indexes in [0,
+    /// Wraps <paramref name="entries"/> (enumerated twice, off the owner thread; each key once), which
+    /// <paramref name="release"/> gives back to their table; keys map to key group indexes in [0,
     /// <paramref name="keyGroupCount"/>); <paramref name="filter"/> (pure: it runs twice per entry) drops or rewrites
     /// entries on their way into the snapshot.
     /// </summary>
     public HeapStateTableSnapshot(
-        CopyOnWriteStateMap<TKey, TValue> map, StateMapSnapshot<TKey, TValue> view, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name,
+        IEnumerable<KeyValuePair<TKey, TValue>> entries, Action release, Func<TKey, int> keyGroupIndexOf, int keyGroupCount, string name,
         Func<TValue, (bool Keep, TValue Value)>? filter = null)
     {
         _filter = filter;
-        _map = map;
-        _view = view;
+        _entries = entries;
+        _release = release;
         _keyGroupIndexOf = keyGroupIndexOf;
         _keyGroupCount = keyGroupCount;
         _name = name;
@@ -46,7 +47,7 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     {
         var sizes = new int[count];
         var seen = 0;
-        foreach (var entry in _view.VisibleEntries())
+        foreach (var entry in _entries)
         {
             if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
             var relative = IndexOf(entry.Key) - firstIndex;
@@ -62,7 +63,7 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
             _values[i] = new TValue[sizes[i]];
         }
         var filled = new int[count];
-        foreach (var entry in _view.VisibleEntries())
+        foreach (var entry in _entries)
         {
             if (++seen % CancellationCheckInterval == 0) cancellationToken.ThrowIfCancellationRequested();
             var relative = IndexOf(entry.Key) - firstIndex;
@@ -108,7 +109,7 @@ internal sealed class HeapStateTableSnapshot<TKey, TValue> : StateTableSnapshot 
     {
         _keys = [];
         _values = [];
-        _map.Release(_view);
+        _release();
     }
 
     /// <summary>

@@ -11,29 +11,23 @@ public sealed class SlicingWindowFunctionTests
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(0);
 
-    private const long NeverBulk = 0, AlwaysBulk = 1 << 30;
-
-    private static KeyedProcessFunction<string, (string Key, long Value), string> Slicing(long size, long slide, long offset, long bulkFiringRatio = 4) =>
+    internal static KeyedProcessFunction<string, (string Key, long Value), string> Slicing(long size, long slide, long offset) =>
         new SlicingWindowFunction<string, (string Key, long Value), (long Count, long Sum), (long Count, long Sum), string>(
-            size, slide, offset, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()))
-        {
-            BulkFiringRatio = bulkFiringRatio,
-        };
+            size, slide, offset, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()));
 
     private static KeyedProcessFunction<string, (string Key, long Value), string> General(WindowAssigner<TimeWindow> assigner) =>
         new WindowOperatorFunction<string, (string Key, long Value), (long Count, long Sum), (long Count, long Sum), string, TimeWindow>(
             assigner, EventTimeTrigger.Create(), 0, new CountSum(), new SingleResultEmitter<string, (long Count, long Sum), string, TimeWindow>(new Describe()));
 
-    public static TheoryData<long, long, long, long, int> Shapes
+    public static TheoryData<long, long, long, int> Shapes
     {
         get
         {
-            var shapes = new TheoryData<long, long, long, long, int>();
+            var shapes = new TheoryData<long, long, long, int>();
             foreach (var (size, slide, offset) in new (long, long, long)[] { (1000, 1000, 0), (1000, 1000, 300), (1000, 250, 0), (1000, 300, 0), (1000, 300, 70), (60_000, 1000, 0) })
             {
-                shapes.Add(size, slide, offset, NeverBulk, 5); // every watermark fires key by key from the calendar
-                shapes.Add(size, slide, offset, AlwaysBulk, 5); // every watermark fires by one pass over the state
-                shapes.Add(size, slide, offset, 4, 60); // the default: both, as the share of due keys varies
+                shapes.Add(size, slide, offset, 5); // few keys: most are in each window
+                shapes.Add(size, slide, offset, 60); // more keys than records per window
             }
             return shapes;
         }
@@ -41,12 +35,12 @@ public sealed class SlicingWindowFunctionTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Windows_WhenElementsAreOutOfOrderAndSomeLate_FireAsTheGeneralOperatorDoes(long size, long slide, long offset, long bulkFiringRatio, int keys)
+    public void Windows_WhenElementsAreOutOfOrderAndSomeLate_FireAsTheGeneralOperatorDoes(long size, long slide, long offset, int keys)
     {
         WindowAssigner<TimeWindow> assigner = size == slide
             ? TumblingEventTimeWindows.Of(TimeSpan.FromMilliseconds(size), TimeSpan.FromMilliseconds(offset))
             : SlidingEventTimeWindows.Of(TimeSpan.FromMilliseconds(size), TimeSpan.FromMilliseconds(slide), TimeSpan.FromMilliseconds(offset));
-        using var slicing = new WindowOperatorHarness<TimeWindow>(assigner, _ => Slicing(size, slide, offset, bulkFiringRatio), Start);
+        using var slicing = new WindowOperatorHarness<TimeWindow>(assigner, _ => Slicing(size, slide, offset), Start);
         using var general = new WindowOperatorHarness<TimeWindow>(assigner, _ => General(assigner), Start);
         var random = new Random(42);
         long time = -5_000, watermark = long.MinValue;

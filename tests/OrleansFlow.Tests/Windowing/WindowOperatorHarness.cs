@@ -19,10 +19,20 @@ internal sealed class WindowOperatorHarness<TWindow> : IDisposable where TWindow
     private readonly KeyedProcessOperator<string, (string Key, long Value), string> _operator;
 
     public WindowOperatorHarness(WindowAssigner<TWindow> assigner, Func<WindowedStreamFunctions<TWindow>, OrleansFlow.Api.KeyedProcessFunction<string, (string Key, long Value), string>> function, DateTimeOffset start)
+        : this(assigner, function, start, new OrleansFlow.KeyGroups.KeyGroupRange(0, 127), [])
+    {
+    }
+
+    /// <summary>A harness owning key groups <paramref name="range"/>, restored from <paramref name="snapshots"/> (keyed-state snapshots of other harnesses) before it opens.</summary>
+    public WindowOperatorHarness(
+        WindowAssigner<TWindow> assigner, Func<WindowedStreamFunctions<TWindow>, OrleansFlow.Api.KeyedProcessFunction<string, (string Key, long Value), string>> function, DateTimeOffset start,
+        OrleansFlow.KeyGroups.KeyGroupRange range, IEnumerable<byte[]> snapshots)
     {
         Clock = new FakeTimeProvider(start);
         ProcessingTime = new ProcessingTimeService(Clock, Scheduled.Add);
-        var backend = StateTestSupport.CreateBackend<string>(0, 127);
+        var backend = StateTestSupport.CreateBackend<string>(range.StartKeyGroup, range.EndKeyGroup);
+        foreach (var snapshot in snapshots) backend.Restore(new MemoryStream(snapshot), range);
+        Backend = backend;
         var windowFunction = function(new WindowedStreamFunctions<TWindow>(assigner));
         _operator = new KeyedProcessOperator<string, (string Key, long Value), string>(
             e => e.Key, windowFunction, backend, new OperatorContext("window", 0, 1, 128, backend),
@@ -35,6 +45,9 @@ internal sealed class WindowOperatorHarness<TWindow> : IDisposable where TWindow
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The operator's keyed state.</summary>
+    public HeapKeyedStateBackend<string> Backend { get; }
 
     public ProcessingTimeService ProcessingTime { get; }
 
