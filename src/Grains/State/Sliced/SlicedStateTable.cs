@@ -11,14 +11,13 @@ namespace OrleansFlow.State.Sliced;
 /// (records come nearly in time order); a firing walks whole maps. Snapshots: <see cref="Freeze"/> captures the slice
 /// maps (O(slices)); a captured map is copied on its first write after the capture (only the slices still written, the
 /// newest ones), and the capture is turned into each key's <see cref="SliceBuffer{TAcc}"/> off the owner thread, in the
-/// value-state format the per-key layout writes. Emptied maps are kept for reuse (up to <see cref="PooledMaps"/>), so a
-/// steady stream of slices allocates none. Owner thread only, except the snapshot's write.
+/// value-state format the per-key layout writes. Emptied maps are kept for reuse, at most as many as slices were live at
+/// once (so the pool never holds more than the state did at its peak), and a new map starts at the size of the last
+/// emptied one: a steady stream of slices allocates nothing and resizes nothing. Owner thread only, except the
+/// snapshot's write.
 /// </summary>
 internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceState<TKey, TAcc> where TKey : notnull
 {
-    /// <summary>How many emptied slice maps are kept for reuse.</summary>
-    public const int PooledMaps = 1024;
-
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly int _keyGroupCount;
     private readonly Func<TKey, int> _keyGroupIndexOf;
@@ -28,6 +27,8 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
     private readonly SortedSet<long> _ends = [];
     private readonly Stack<Dictionary<TKey, TAcc>> _pool = new();
     private StateCopyPolicy<TAcc>? _policy;
+    private int _peakSlices; // the most slices held at once
+    private int _lastSliceSize; // entries of the last emptied slice: a new one starts that large
     private SliceMap<TKey, TAcc>? _last; // the slice of the last GetOrAddAccumulator
     private long _lastEnd;
     private Dictionary<TKey, long>? _restoredNextFire; // replaced, never changed in place: snapshots share it
@@ -200,6 +201,7 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
             slice = new SliceMap<TKey, TAcc>(Rent());
             _byEnd.Add(end, slice);
             _ends.Add(end);
+            _peakSlices = Math.Max(_peakSlices, _ends.Count);
         }
         else if (slice.Captures > 0)
         {
@@ -224,11 +226,12 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
         }
     }
 
-    private Dictionary<TKey, TAcc> Rent() => _pool.TryPop(out var entries) ? entries : [];
+    private Dictionary<TKey, TAcc> Rent() => _pool.TryPop(out var entries) ? entries : new Dictionary<TKey, TAcc>(_lastSliceSize);
 
     private void Recycle(Dictionary<TKey, TAcc> entries)
     {
-        if (_pool.Count >= PooledMaps) return;
+        _lastSliceSize = entries.Count;
+        if (_pool.Count >= _peakSlices) return;
         entries.Clear();
         _pool.Push(entries);
     }
