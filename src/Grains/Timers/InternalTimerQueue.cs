@@ -7,8 +7,8 @@ namespace OrleansFlow.Timers;
 /// The timers of one time domain of a keyed operator subtask (the queue of Flink's <c>InternalTimerServiceImpl</c>).
 /// A timer is (key, timestamp). Which timers exist is keyed state of the operator's backend: value state
 /// <c>_timers/…</c> holding each key's timestamps (<see cref="TimerTimestamps"/>, the first inline), so a checkpoint writes every timer in its key's key group, a restore
-/// at another parallelism takes exactly its key groups' timers, and a savepoint shows them. A priority queue orders
-/// them for firing; it is rebuilt from the state after a restore (<see cref="Rebuild"/>). The state exists once a
+/// at another parallelism takes exactly its key groups' timers, and a savepoint shows them. A
+/// <see cref="TimerSchedule{TKey}"/> orders them for firing; it is rebuilt from the state after a restore (<see cref="Rebuild"/>). The state exists once a
 /// timer was registered or restored: a job without timers has none in its snapshots.
 /// <list type="bullet">
 /// <item>Deduplicated: registering an existing (key, timestamp) changes nothing.</item>
@@ -25,7 +25,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     private IValueRefState<TimerTimestamps>? _slots; // the same state, changed in place: one state access per register and per fire
     private readonly string _stateName;
     private readonly TimeDomain _domain;
-    private readonly PriorityQueue<(TKey Key, int KeyGroup), long> _queue = new();
+    private readonly TimerSchedule<TKey> _queue = new();
 
     /// <summary>Creates the queue of <paramref name="domain"/>, whose timers are the backend's internal state <paramref name="stateName"/>.</summary>
     public InternalTimerQueue(IKeyedStateBackend<TKey> backend, string stateName, TimeDomain domain)
@@ -55,7 +55,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     /// The earliest timestamp in the queue, or <see cref="long.MaxValue"/> when it is empty. It may be a deleted timer's
     /// (a wake-up for it finds nothing to fire).
     /// </summary>
-    public long NextTimestamp => _queue.TryPeek(out _, out var timestamp) ? timestamp : long.MaxValue;
+    public long NextTimestamp => _queue.NextTimestamp;
 
     /// <summary>Registers a timer of the current key; false when it exists already.</summary>
     public bool Register(long timestamp)
@@ -65,7 +65,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
         if (!exists) current = new TimerTimestamps(timestamp);
         else if (current.Contains(timestamp)) return false;
         else current.Add(timestamp);
-        _queue.Enqueue((_backend.CurrentKey, _backend.CurrentKeyGroup), timestamp);
+        _queue.Add(timestamp, _backend.CurrentKey, _backend.CurrentKeyGroup);
         Count++;
         return true;
     }
@@ -86,14 +86,16 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
     public int FireUpTo(long time, ITimerTarget<TKey> target)
     {
         var fired = 0;
-        while (_queue.TryPeek(out var entry, out var timestamp) && timestamp <= time)
+        using (_queue.BeginTaking())
         {
-            _queue.Dequeue();
-            _backend.SetCurrentKey(entry.Key, entry.KeyGroup);
-            if (!RemoveOfCurrentKey(timestamp)) continue; // deleted, or a second entry after a delete and re-register
-            Count--;
-            fired++;
-            target.OnTimer(entry.Key, timestamp, _domain);
+            while (_queue.TryTake(time, out var entry))
+            {
+                _backend.SetCurrentKey(entry.Key, entry.KeyGroup);
+                if (!RemoveOfCurrentKey(entry.Timestamp)) continue; // deleted, or a second entry after a delete and re-register
+                Count--;
+                fired++;
+                target.OnTimer(entry.Key, entry.Timestamp, _domain);
+            }
         }
         return fired;
     }
@@ -111,7 +113,7 @@ internal sealed class InternalTimerQueue<TKey> where TKey : notnull
             var keyGroup = _backend.CurrentKeyGroup;
             foreach (var timestamp in timestamps.Value.All())
             {
-                _queue.Enqueue((key, keyGroup), timestamp);
+                _queue.Add(timestamp, key, keyGroup);
                 count++;
             }
         });

@@ -2,8 +2,8 @@ namespace OrleansFlow.Api.Windowing;
 
 /// <summary>
 /// A keyed function of the runtime's own that fires on the watermark itself rather than through per-key timers (the
-/// slicing window operator: every key's windows end at the same aligned times, so one calendar of window ends for the
-/// whole subtask replaces a timer per key). The keyed operator calls <see cref="OnWatermark"/> each time its watermark
+/// slicing window operator: every key's windows end at the same aligned times, so the watermark fires whole slices
+/// instead of a timer per key). The keyed operator calls <see cref="OnWatermark"/> each time its watermark
 /// advances, after its timers fired; on the task's turn.
 /// </summary>
 internal interface IWatermarkDrivenFunction<TKey, TOut> where TKey : notnull
