@@ -31,7 +31,7 @@ internal interface ISliceState<TKey, TAcc> : IState where TKey : notnull
     ref TAcc GetOrAddAccumulator(long sliceEnd, out bool exists);
 
     /// <summary>The entries of the slice ending at <paramref name="sliceEnd"/>, if it exists (not to be changed).</summary>
-    bool TryGetSlice(long sliceEnd, out Dictionary<TKey, TAcc> entries);
+    bool TryGetSlice(long sliceEnd, out Dictionary<TKey, SliceEntry<TAcc>> entries);
 
     /// <summary>Drops every slice that ends at or before <paramref name="end"/>.</summary>
     void RemoveSlicesThrough(long end);

@@ -22,7 +22,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
     private readonly KeyedTimerContext<TKey> _timerContext;
     private readonly EventTime.RecordTimestamp? _timestamp;
     private readonly Api.Windowing.IWatermarkDrivenFunction<TKey, TOut>? _watermarkDriven;
-    private readonly Action<TKey> _selectKey;
+    private readonly Action<TKey, int> _selectKey;
 
     public KeyedProcessOperator(
         Func<TIn, TKey> keySelector, KeyedProcessFunction<TKey, TIn, TOut> function, IKeyedStateBackend<TKey> backend,
@@ -38,7 +38,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : KeyedContext<TKey>
         _timers = new KeyedTimerService<TKey>(backend, processingTime, this);
         _timerContext = new KeyedTimerContext<TKey>(this);
         _watermarkDriven = function as Api.Windowing.IWatermarkDrivenFunction<TKey, TOut>;
-        _selectKey = key => _backend.SetCurrentKey(key, _assigner.KeyGroupOf(key));
+        _selectKey = _backend.SetCurrentKey;
     }
 
     public IKeyedStateBackend<TKey> Backend => _backend;

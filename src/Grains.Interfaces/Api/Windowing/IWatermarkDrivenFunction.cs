@@ -10,7 +10,7 @@ internal interface IWatermarkDrivenFunction<TKey, TOut> where TKey : notnull
 {
     /// <param name="watermark">The new watermark.</param>
     /// <param name="context">The operator's keyed context (its current key is the one <paramref name="selectKey"/> made current).</param>
-    /// <param name="selectKey">Makes a key current for state access.</param>
+    /// <param name="selectKey">Makes a key current for state access (the key and its key group).</param>
     /// <param name="output">Where results go.</param>
-    void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output);
+    void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey, int> selectKey, ICollector<TOut> output);
 }

@@ -29,7 +29,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     private readonly IAggregateFunction<TIn, TAcc, TResult> _aggregate;
     private readonly IWindowEmitter<TKey, TResult, TOut, TimeWindow> _emitter;
     private readonly SliceWindowContext _context = new();
-    private readonly Dictionary<TKey, TAcc> _merged = []; // a sliding window's slices combined per key (reused)
+    private readonly Dictionary<TKey, SliceEntry<TAcc>> _merged = []; // a sliding window's slices combined per key (reused)
     private ISliceState<TKey, TAcc> _slices = null!;
     private long _nextWindowEnd = long.MinValue; // no window before it fires again
     private long _watermark = long.MinValue; // the operator's, as OnWatermark gave it (not in snapshots: regenerated after a restore)
@@ -84,7 +84,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     public override void OnTimer(long timestamp, OnTimerContext<TKey> context, ICollector<TOut> output) { }
 
     /// <summary>Fires, in order of end, every window the watermark passed that holds a slice.</summary>
-    public void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output)
+    public void OnWatermark(long watermark, KeyedContext<TKey> context, Action<TKey, int> selectKey, ICollector<TOut> output)
     {
         _watermark = Math.Max(_watermark, watermark);
         while (_slices.FirstSliceEnd is var first && first != long.MaxValue)
@@ -100,7 +100,7 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
     }
 
     /// <summary>The window ending at <paramref name="end"/> fires for every key with records in its slices.</summary>
-    private void Fire(long end, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output)
+    private void Fire(long end, KeyedContext<TKey> context, Action<TKey, int> selectKey, ICollector<TOut> output)
     {
         var start = end - _size;
         _context.Current = new TimeWindow(start, end);
@@ -113,10 +113,11 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
         for (var sliceEnd = start + _slice; sliceEnd <= end; sliceEnd += _slice)
         {
             if (!_slices.TryGetSlice(sliceEnd, out var entries)) continue;
-            foreach (var (key, accumulator) in entries)
+            foreach (var (key, entry) in entries)
             {
                 ref var merged = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_merged, key, out var exists);
-                merged = exists ? _aggregate.Merge(merged!, accumulator) : _aggregate.Merge(_aggregate.CreateAccumulator(), accumulator); // never a slice's own
+                merged.Accumulator = _aggregate.Merge(exists ? merged.Accumulator : _aggregate.CreateAccumulator(), entry.Accumulator); // never a slice's own
+                merged.KeyGroup = entry.KeyGroup;
             }
         }
         if (_merged.Count == 0) return;
@@ -130,15 +131,15 @@ internal sealed class SlicingWindowFunction<TKey, TIn, TAcc, TResult, TOut> : Ke
         }
     }
 
-    private void Emit(Dictionary<TKey, TAcc> accumulators, long end, KeyedContext<TKey> context, Action<TKey> selectKey, ICollector<TOut> output)
+    private void Emit(Dictionary<TKey, SliceEntry<TAcc>> entries, long end, KeyedContext<TKey> context, Action<TKey, int> selectKey, ICollector<TOut> output)
     {
         var restored = _slices.HasRestoredNextFires;
-        foreach (var (key, accumulator) in accumulators)
+        foreach (var (key, entry) in entries)
         {
             if (restored && _slices.RestoredNextFire(key) > end) continue; // fired before the snapshot this key came from
-            selectKey(key);
+            selectKey(key, entry.KeyGroup);
             context.SetOutputTimestamp(end - 1);
-            _emitter.Emit(key, _aggregate.GetResult(accumulator), _context, output);
+            _emitter.Emit(key, _aggregate.GetResult(entry.Accumulator), _context, output);
         }
     }
 

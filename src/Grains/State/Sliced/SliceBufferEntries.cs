@@ -23,8 +23,8 @@ internal sealed class SliceBufferEntries<TKey, TAcc>(
         var perKey = new Dictionary<TKey, SliceBuffer<TAcc>>();
         foreach (var (end, slice) in captured) // in order of end: each insert appends
         {
-            foreach (var (key, accumulator) in slice.Entries)
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perKey, key, out _).Insert(end, accumulator);
+            foreach (var (key, entry) in slice.Entries)
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perKey, key, out _).Insert(end, entry.Accumulator);
         }
         foreach (var key in perKey.Keys)
         {

@@ -21,11 +21,12 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly int _keyGroupCount;
     private readonly Func<TKey, int> _keyGroupIndexOf;
+    private readonly int _firstKeyGroup;
     private readonly Func<StateCopyPolicy<TAcc>> _policyFactory;
     private readonly Func<long, long, long> _nextFire;
     private readonly Dictionary<long, SliceMap<TKey, TAcc>> _byEnd = [];
     private readonly SortedSet<long> _ends = [];
-    private readonly Stack<Dictionary<TKey, TAcc>> _pool = new();
+    private readonly Stack<Dictionary<TKey, SliceEntry<TAcc>>> _pool = new();
     private StateCopyPolicy<TAcc>? _policy;
     private int _peakSlices; // the most slices held at once
     private int _lastSliceSize; // entries of the last emptied slice: a new one starts that large
@@ -46,6 +47,7 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
         _backend = backend;
         _keyGroupCount = keyGroupCount;
         _keyGroupIndexOf = keyGroupIndexOf;
+        _firstKeyGroup = backend.KeyGroupRange.StartKeyGroup;
         _policyFactory = policyFactory;
         _nextFire = nextFire;
     }
@@ -70,11 +72,13 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
     public ref TAcc GetOrAddAccumulator(long sliceEnd, out bool exists)
     {
         var slice = _last is not null && _lastEnd == sliceEnd && _last.Captures == 0 ? _last : Writable(sliceEnd);
-        return ref CollectionsMarshal.GetValueRefOrAddDefault(slice.Entries, CurrentKey, out exists)!;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(slice.Entries, CurrentKey, out exists);
+        if (!exists) entry.KeyGroup = _backend.CurrentKeyGroup;
+        return ref entry.Accumulator!;
     }
 
     /// <inheritdoc />
-    public bool TryGetSlice(long sliceEnd, out Dictionary<TKey, TAcc> entries)
+    public bool TryGetSlice(long sliceEnd, out Dictionary<TKey, SliceEntry<TAcc>> entries)
     {
         if (_byEnd.TryGetValue(sliceEnd, out var slice))
         {
@@ -164,7 +168,9 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
                 {
                     var buffer = buffers[k];
                     if (buffer.Count == 0) continue;
-                    for (var s = 0; s < buffer.Count; s++) Writable(buffer.EndAt(s)).Entries[keys[k]] = buffer.AccumulatorAt(s);
+                    var keyGroup = _keyGroupIndexOf(keys[k]) + _firstKeyGroup;
+                    for (var s = 0; s < buffer.Count; s++)
+                        Writable(buffer.EndAt(s)).Entries[keys[k]] = new SliceEntry<TAcc> { Accumulator = buffer.AccumulatorAt(s), KeyGroup = keyGroup };
                     nextFires[keys[k]] = buffer.NextFire;
                     _maxRestoredNextFire = Math.Max(_maxRestoredNextFire, buffer.NextFire);
                 }
@@ -209,7 +215,8 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
             copy.Entries.EnsureCapacity(slice.Entries.Count);
             var policy = _policy!;
             var deep = policy.CopyOnWrite || policy.CopyOnRead; // a mutable accumulator: the capture keeps its own
-            foreach (var (key, accumulator) in slice.Entries) copy.Entries.Add(key, deep ? policy.Copy(accumulator) : accumulator);
+            foreach (var (key, entry) in slice.Entries)
+                copy.Entries.Add(key, deep ? new SliceEntry<TAcc> { Accumulator = policy.Copy(entry.Accumulator), KeyGroup = entry.KeyGroup } : entry);
             _byEnd[end] = slice = copy;
         }
         (_last, _lastEnd) = (slice, end);
@@ -226,9 +233,9 @@ internal sealed class SlicedStateTable<TKey, TAcc> : StateTable<TKey>, ISliceSta
         }
     }
 
-    private Dictionary<TKey, TAcc> Rent() => _pool.TryPop(out var entries) ? entries : new Dictionary<TKey, TAcc>(_lastSliceSize);
+    private Dictionary<TKey, SliceEntry<TAcc>> Rent() => _pool.TryPop(out var entries) ? entries : new Dictionary<TKey, SliceEntry<TAcc>>(_lastSliceSize);
 
-    private void Recycle(Dictionary<TKey, TAcc> entries)
+    private void Recycle(Dictionary<TKey, SliceEntry<TAcc>> entries)
     {
         _lastSliceSize = entries.Count;
         if (_pool.Count >= _peakSlices) return;
