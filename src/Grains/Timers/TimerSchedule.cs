@@ -97,7 +97,7 @@ internal sealed class TimerSchedule<TKey> where TKey : notnull
         if (!run.Advance())
         {
             _runs.RemoveAt(best);
-            if (_spare is null || run.Capacity > _spare.Length) _spare = run.Release();
+            KeepAsSpare(run);
         }
         Count--;
         return true;
@@ -186,10 +186,15 @@ internal sealed class TimerSchedule<TKey> where TKey : notnull
         while (i < a.Length && j < b.Length) merged[k++] = b[j].Timestamp < a[i].Timestamp ? b[j++] : a[i++];
         while (i < a.Length) merged[k++] = a[i++];
         while (j < b.Length) merged[k++] = b[j++];
-        var result = new Run(merged, k);
-        foreach (var used in new[] { older, newer })
-            if (!ReferenceEquals(used.Array, merged) && (_spare is null || used.Capacity > _spare.Length)) _spare = used.Release();
-        return result;
+        KeepAsSpare(older);
+        KeepAsSpare(newer);
+        return new Run(merged, k);
+    }
+
+    /// <summary>Keeps a run that is done with as the spare array when it is the largest one seen.</summary>
+    private void KeepAsSpare(Run done)
+    {
+        if (_spare is null || done.Capacity > _spare.Length) _spare = done.Release();
     }
 
     /// <summary>The first <c>length</c> entries of a sorted array, read from the front.</summary>

@@ -6,7 +6,7 @@ using OrleansFlow.Api.Windowing;
 namespace OrleansFlow.State.Sliced;
 
 /// <summary>
-/// The <see cref="ISliceState{TKey, TAcc}"/> of the heap backend: one dictionary per slice end (key → accumulator),
+/// The <see cref="ISliceState{TKey, TAcc}"/> of the heap backend: one dictionary per slice end (key → accumulator and key group),
 /// ordered by end. A record costs one lookup in its slice's map, which the operator reaches through a one-entry cache
 /// (records come nearly in time order); a firing walks whole maps. Snapshots: <see cref="Freeze"/> captures the slice
 /// maps (O(slices)); a captured map is copied on its first write after the capture (only the slices still written, the
